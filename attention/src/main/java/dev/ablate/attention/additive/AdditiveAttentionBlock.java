@@ -1,0 +1,118 @@
+package dev.ablate.attention.additive;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.UniformInitializer;
+import ai.djl.util.PairList;
+import dev.ablate.core.spi.AttentionInputs;
+import dev.ablate.core.spi.AttentionSetup;
+import dev.ablate.core.spi.Heads;
+import dev.ablate.core.spi.Projections;
+
+/**
+ * Multi-head additive attention. Per head i: score(q, k) = v_iᵀ·tanh(W_i^q·q + W_i^k·k + b_i),
+ * weights = softmax over keys, output = Concat(weights·(W_i^v·k)) W^o.
+ *
+ * <p>The tanh needs a d_k-vector for every query-key pair, so queries are processed
+ * {@code queryChunk} at a time: the largest tensor is [batch, heads, queryChunk, n, d_k], never
+ * [batch, heads, n, n, d_k].
+ */
+final class AdditiveAttentionBlock extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+
+    private final int dModel;
+    private final int heads;
+    private final boolean causal;
+    private final int queryChunk;
+    private final float dropout;
+
+    final Linear query;
+    final Linear key;
+    final Linear value;
+    final Linear output;
+    /** v: one d_k-vector per head. */
+    final Parameter score;
+
+    AdditiveAttentionBlock(AdditiveConfig config, AttentionSetup setup) {
+        super(VERSION);
+        this.dModel = setup.dModel();
+        this.heads = setup.heads();
+        this.causal = setup.causal();
+        this.queryChunk = config.queryChunk();
+        this.dropout = config.dropout().floatValue();
+        // One bias inside the tanh is enough: it sits on the key side.
+        this.query = addChildBlock("query", Projections.linear(dModel, false));
+        this.key = addChildBlock("key", Projections.linear(dModel, true));
+        this.value = addChildBlock("value", Projections.linear(dModel, true));
+        this.output = addChildBlock("output", Projections.linear(dModel, true));
+        this.score = addParameter(Parameter.builder()
+                .setName("score")
+                .setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(heads, setup.headDim()))
+                .optInitializer(new UniformInitializer((float) (1 / Math.sqrt(setup.headDim()))))
+                .build());
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = AttentionInputs.query(inputs);
+        NDArray memory = AttentionInputs.keyValue(inputs);
+        NDArray keyMask = AttentionInputs.keyMask(inputs);
+        long queryLength = x.getShape().get(1);
+        long keyLength = memory.getShape().get(1);
+        long dHead = dModel / heads;
+
+        NDArray q = Heads.split(project(query, ps, x, training), heads);                    // [B, h, Tq, d_k]
+        NDArray k = Heads.split(project(key, ps, memory, training), heads).expandDims(2);   // [B, h, 1, Tk, d_k]
+        NDArray v = Heads.split(project(value, ps, memory, training), heads);               // [B, h, Tk, d_k]
+        NDArray scoreVector = ps.getValue(score, x.getDevice(), training).reshape(1, heads, 1, dHead, 1);
+
+        NDList contexts = new NDList();
+        for (long start = 0; start < queryLength; start += queryChunk) {
+            long rows = Math.min(queryChunk, queryLength - start);
+            NDArray qChunk = q.get(":, :, {}:{}", start, start + rows).expandDims(3);       // [B, h, rows, 1, d_k]
+            NDArray scores = qChunk.add(k).tanh()                                           // [B, h, rows, Tk, d_k]
+                    .matMul(scoreVector)
+                    .squeeze(-1);                                                           // [B, h, rows, Tk]
+            NDArray bias = AttentionInputs.scoreBias(x.getManager(), keyMask, causal, start, rows, keyLength);
+            if (bias != null) {
+                scores = scores.add(bias);
+            }
+            NDArray weights = scores.softmax(-1);
+            if (training && dropout > 0) {
+                weights = Dropout.dropout(weights, dropout, true).singletonOrThrow();
+            }
+            contexts.add(weights.matMul(v));                                                // [B, h, rows, d_k]
+        }
+        NDArray context = contexts.size() == 1 ? contexts.head() : NDArrays.concat(contexts, 2);
+        return output.forward(ps, new NDList(Heads.merge(context)), training);
+    }
+
+    private static NDArray project(Linear projection, ParameterStore ps, NDArray x, boolean training) {
+        return projection.forward(ps, new NDList(x), training).singletonOrThrow();
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape features = new Shape(1, dModel);
+        for (Linear projection : new Linear[] {query, key, value, output}) {
+            projection.initialize(manager, dataType, features);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package dev.ablate.core.spi;
+
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * The config of a norm plugin. In JSON it is an object whose {@code "type"} is the plugin's id;
+ * the remaining fields are the record's components.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+public interface NormConfig extends ComponentConfig {}

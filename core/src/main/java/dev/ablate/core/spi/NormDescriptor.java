@@ -1,0 +1,24 @@
+package dev.ablate.core.spi;
+
+import ai.djl.nn.Block;
+
+/**
+ * A normalization. Its block receives {@code x} {@code [batch, length, dModel]} and optionally a
+ * mask {@code [batch, length]} (boolean, {@code true} for real tokens), and returns the normalized
+ * {@code x}, same shape. Norms that compute statistics across positions use the mask to leave
+ * padding out.
+ *
+ * @param <C> the config record
+ */
+public interface NormDescriptor<C extends NormConfig> extends ComponentDescriptor<C> {
+
+    @Override
+    default ComponentKind kind() {
+        return ComponentKind.NORM;
+    }
+
+    NormCapabilities capabilities(C config);
+
+    /** A new, uninitialized DJL block. */
+    Block create(C config, int dModel);
+}

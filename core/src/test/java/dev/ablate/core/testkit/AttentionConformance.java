@@ -1,0 +1,315 @@
+package dev.ablate.core.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import dev.ablate.core.registry.ComponentRegistry;
+import dev.ablate.core.spi.AttentionCapabilities;
+import dev.ablate.core.spi.AttentionConfig;
+import dev.ablate.core.spi.AttentionDescriptor;
+import dev.ablate.core.spi.AttentionInputs;
+import dev.ablate.core.spi.AttentionSetup;
+import dev.ablate.core.spi.ComponentKind;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+
+/**
+ * The contract every attention plugin must keep, as tests. A plugin author runs all of them with
+ * one test method:
+ *
+ * <pre>{@code
+ * @TestFactory
+ * Stream<DynamicTest> conformance() {
+ *     return AttentionConformance.of(new MyAttention(), new MyConfig(...));
+ * }
+ * }</pre>
+ *
+ * <p>Checks: output shapes (self-, causal and cross-attention); no leakage from future positions
+ * under a causal mask; padding invariance (padded keys have no influence, and a padded sequence
+ * gives the same outputs as the unpadded one); no interaction between batch members; a finite,
+ * non-zero gradient for every trainable parameter; the same seed giving the same output; finite
+ * outputs for large inputs and for queries that see a single key. Tests of a capability the plugin
+ * does not claim are skipped, not passed.
+ */
+public final class AttentionConformance {
+
+    static final int BATCH = 2;
+    static final int D_MODEL = 8;
+    static final int HEADS = 2;
+    static final int LENGTH = 7;
+    static final int REAL_LENGTH = 4;
+    static final int CROSS_QUERY_LENGTH = 3;
+    static final int CROSS_KEY_LENGTH = 6;
+    static final long SEED = 1234;
+    static final float TOLERANCE = 1e-5f;
+
+    private AttentionConformance() {}
+
+    /** The kit for every attention plugin in {@code registry}, each with its default config. */
+    public static Stream<DynamicNode> forEveryPlugin(ComponentRegistry registry) {
+        return registry.ids(ComponentKind.ATTENTION).stream().map(id -> {
+            AttentionDescriptor<?> d = (AttentionDescriptor<?>) registry.get(ComponentKind.ATTENTION, id);
+            AttentionConfig config = (AttentionConfig) registry.defaultConfig(ComponentKind.ATTENTION, id);
+            return dynamicContainer(id, ofAny(d, config));
+        });
+    }
+
+    private static <C extends AttentionConfig> Stream<DynamicTest> ofAny(AttentionDescriptor<C> d, AttentionConfig config) {
+        return of(d, d.configType().cast(config));
+    }
+
+    /** The kit for one plugin with one config. */
+    public static <C extends AttentionConfig> Stream<DynamicTest> of(AttentionDescriptor<C> descriptor, C config) {
+        Subject<C> s = new Subject<>(descriptor, config);
+        return Stream.of(
+                dynamicTest("self-attention keeps the query shape", s::selfAttentionShape),
+                dynamicTest("cross-attention keeps the query shape", s::crossAttentionShape),
+                dynamicTest("causal mask: no output depends on a later position", s::noFutureLeakage),
+                dynamicTest("padding: padded keys have no influence", s::paddedKeysHaveNoInfluence),
+                dynamicTest("padding: a padded sequence gives the unpadded outputs", s::paddingEqualsTruncation),
+                dynamicTest("cross-attention: padded memory has no influence", s::paddedMemoryHasNoInfluence),
+                dynamicTest("batch members do not interact", s::batchMembersDoNotInteract),
+                dynamicTest("every parameter gets a finite, non-zero gradient", s::everyParameterLearns),
+                dynamicTest("the same seed gives the same output", s::deterministic),
+                dynamicTest("outputs stay finite for large inputs and single-key rows", s::numericallySane));
+    }
+
+    /** One plugin and config under test; every check builds fresh blocks on its own manager. */
+    private record Subject<C extends AttentionConfig>(AttentionDescriptor<C> descriptor, C config) {
+
+        AttentionCapabilities capabilities() {
+            return descriptor.capabilities(config);
+        }
+
+        void selfAttentionShape() {
+            withManager(m -> {
+                NDArray x = random(m, BATCH, LENGTH);
+                assertThat(forward(m, false, false, AttentionInputs.of(x, x, null)).getShape())
+                        .isEqualTo(new Shape(BATCH, LENGTH, D_MODEL));
+                if (capabilities().causalMask()) {
+                    assertThat(forward(m, true, false, AttentionInputs.of(x, x, null)).getShape())
+                            .isEqualTo(new Shape(BATCH, LENGTH, D_MODEL));
+                }
+            });
+        }
+
+        void crossAttentionShape() {
+            assumeTrue(capabilities().crossAttention(), "not cross-attention capable");
+            withManager(m -> {
+                NDArray q = random(m, BATCH, CROSS_QUERY_LENGTH);
+                NDArray memory = random(m, BATCH, CROSS_KEY_LENGTH);
+                assertThat(forward(m, false, false, AttentionInputs.of(q, memory, null)).getShape())
+                        .isEqualTo(new Shape(BATCH, CROSS_QUERY_LENGTH, D_MODEL));
+            });
+        }
+
+        void noFutureLeakage() {
+            assumeTrue(capabilities().causalMask(), "no causal mask support");
+            withManager(m -> {
+                Block block = block(m, true);
+                NDArray x = random(m, BATCH, LENGTH);
+                NDArray before = run(m, block, false, AttentionInputs.of(x, x, null));
+                for (int t = 1; t < LENGTH; t++) {
+                    NDArray changed = x.get(":, :{}", t).concat(random(m, BATCH, LENGTH - t).mul(3), 1);
+                    NDArray after = run(m, block, false, AttentionInputs.of(changed, changed, null));
+                    assertClose(after.get(":, :{}", t), before.get(":, :{}", t),
+                            "outputs before position " + t + " changed when positions >= " + t + " changed");
+                }
+            });
+        }
+
+        void paddedKeysHaveNoInfluence() {
+            assumeTrue(capabilities().paddingMask(), "no padding mask support");
+            withManager(m -> {
+                for (boolean causal : causalModes()) {
+                    Block block = block(m, causal);
+                    NDArray x = random(m, BATCH, LENGTH);
+                    NDArray mask = paddingMask(m);
+                    NDArray before = run(m, block, false, AttentionInputs.of(x, x, mask));
+                    NDArray changed = replacePadded(m, x, mask);
+                    NDArray after = run(m, block, false, AttentionInputs.of(changed, changed, mask));
+                    assertClose(after.get("0, :{}", REAL_LENGTH), before.get("0, :{}", REAL_LENGTH),
+                            "real positions changed when padded positions changed (causal=" + causal + ")");
+                    assertClose(after.get("1"), before.get("1"), "an unpadded sequence changed (causal=" + causal + ")");
+                }
+            });
+        }
+
+        void paddingEqualsTruncation() {
+            assumeTrue(capabilities().paddingMask(), "no padding mask support");
+            withManager(m -> {
+                for (boolean causal : causalModes()) {
+                    Block block = block(m, causal);
+                    NDArray x = random(m, 1, LENGTH);
+                    NDArray mask = m.arange(LENGTH).lt(REAL_LENGTH).reshape(1, LENGTH);
+                    NDArray padded = run(m, block, false, AttentionInputs.of(x, x, mask));
+                    NDArray shortX = x.get(":, :{}", REAL_LENGTH);
+                    NDArray unpadded = run(m, block, false, AttentionInputs.of(shortX, shortX, null));
+                    assertClose(padded.get(":, :{}", REAL_LENGTH), unpadded,
+                            "a padded sequence differs from the same sequence unpadded (causal=" + causal + ")");
+                }
+            });
+        }
+
+        void paddedMemoryHasNoInfluence() {
+            assumeTrue(capabilities().crossAttention() && capabilities().paddingMask(), "no padded cross-attention");
+            withManager(m -> {
+                Block block = block(m, false);
+                NDArray q = random(m, BATCH, CROSS_QUERY_LENGTH);
+                NDArray memory = random(m, BATCH, CROSS_KEY_LENGTH);
+                NDArray mask = m.arange(CROSS_KEY_LENGTH).lt(REAL_LENGTH).reshape(1, CROSS_KEY_LENGTH)
+                        .repeat(0, BATCH);
+                NDArray before = run(m, block, false, AttentionInputs.of(q, memory, mask));
+                NDArray changed = replacePadded(m, memory, mask);
+                NDArray after = run(m, block, false, AttentionInputs.of(q, changed, mask));
+                assertClose(after, before, "outputs changed when padded memory changed");
+            });
+        }
+
+        void batchMembersDoNotInteract() {
+            withManager(m -> {
+                for (boolean causal : causalModes()) {
+                    Block block = block(m, causal);
+                    NDArray x = random(m, BATCH, LENGTH);
+                    NDArray before = run(m, block, false, AttentionInputs.of(x, x, null));
+                    NDArray changed = x.get("0:1").concat(random(m, 1, LENGTH), 0);
+                    NDArray after = run(m, block, false, AttentionInputs.of(changed, changed, null));
+                    assertClose(after.get("0"), before.get("0"), "changing sequence 1 changed sequence 0");
+                }
+            });
+        }
+
+        void everyParameterLearns() {
+            withManager(m -> {
+                Block block = block(m, false);
+                NDArray x = random(m, BATCH, LENGTH);
+                NDArray mask = capabilities().paddingMask() ? paddingMask(m) : null;
+                ParameterStore ps = new ParameterStore(m, false);
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray out = block.forward(ps, AttentionInputs.of(x, x, mask), true).singletonOrThrow();
+                    // A random read-out, so no gradient cancels by symmetry.
+                    collector.backward(out.mul(random(m, BATCH, LENGTH)).sum());
+                }
+                int checked = 0;
+                for (Pair<String, Parameter> p : block.getParameters()) {
+                    if (!p.getValue().requiresGradient()) {
+                        continue;
+                    }
+                    NDArray gradient = p.getValue().getArray().getGradient();
+                    assertThat(gradient.isInfinite().any().getBoolean() || gradient.isNaN().any().getBoolean())
+                            .as("gradient of %s is finite", p.getKey()).isFalse();
+                    assertThat(gradient.abs().max().getFloat())
+                            .as("gradient of %s is non-zero", p.getKey()).isGreaterThan(0f);
+                    checked++;
+                }
+                assertThat(checked).as("trainable parameters").isPositive();
+            });
+        }
+
+        void deterministic() {
+            withManager(m -> {
+                float[] first = seededTrainingOutput(m);
+                float[] second = seededTrainingOutput(m);
+                assertThat(second).as("output of a second run with the same seed").containsExactly(first);
+            });
+        }
+
+        private float[] seededTrainingOutput(NDManager m) {
+            Engine.getInstance().setRandomSeed((int) SEED);
+            NDArray x = random(m, BATCH, LENGTH);
+            Block block = block(m, false);
+            // Training mode, so that attention dropout (if any) is part of what must repeat.
+            return run(m, block, true, AttentionInputs.of(x, x, null)).toFloatArray();
+        }
+
+        void numericallySane() {
+            withManager(m -> {
+                for (boolean causal : causalModes()) {
+                    Block block = block(m, causal);
+                    NDArray large = random(m, BATCH, LENGTH).mul(1000);
+                    assertFinite(run(m, block, false, AttentionInputs.of(large, large, null)), "inputs of size ~1000");
+                    if (capabilities().paddingMask()) {
+                        NDArray x = random(m, BATCH, LENGTH);
+                        NDArray onlyFirst = m.arange(LENGTH).lt(1).reshape(1, LENGTH).repeat(0, BATCH);
+                        assertFinite(run(m, block, false, AttentionInputs.of(x, x, onlyFirst)), "one real key");
+                    }
+                }
+            });
+        }
+
+        private boolean[] causalModes() {
+            return capabilities().causalMask() ? new boolean[] {false, true} : new boolean[] {false};
+        }
+
+        private Block block(NDManager m, boolean causal) {
+            Block block = descriptor.create(config, new AttentionSetup(D_MODEL, HEADS, causal));
+            Shape shape = new Shape(BATCH, LENGTH, D_MODEL);
+            block.initialize(m, DataType.FLOAT32, shape, shape);
+            return block;
+        }
+
+        private NDArray forward(NDManager m, boolean causal, boolean training, NDList inputs) {
+            return run(m, block(m, causal), training, inputs);
+        }
+    }
+
+    static NDArray run(NDManager m, Block block, boolean training, NDList inputs) {
+        return block.forward(new ParameterStore(m, false), inputs, training).singletonOrThrow();
+    }
+
+    static NDArray random(NDManager m, int batch, int length) {
+        return m.randomNormal(new Shape(batch, length, D_MODEL));
+    }
+
+    /** Sequence 0 has {@link #REAL_LENGTH} real tokens, sequence 1 is all real. */
+    static NDArray paddingMask(NDManager m) {
+        NDArray first = m.arange(LENGTH).lt(REAL_LENGTH).reshape(1, LENGTH);
+        return first.concat(m.ones(new Shape(1, LENGTH), DataType.BOOLEAN), 0);
+    }
+
+    /** {@code x} with every padded position replaced by large noise. */
+    static NDArray replacePadded(NDManager m, NDArray x, NDArray mask) {
+        NDArray keep = mask.toType(DataType.FLOAT32, false).expandDims(-1);
+        NDArray noise = m.randomNormal(x.getShape()).mul(50);
+        return x.mul(keep).add(noise.mul(keep.neg().add(1)));
+    }
+
+    static void assertClose(NDArray actual, NDArray expected, String what) {
+        float[] a = actual.toFloatArray();
+        float[] e = expected.toFloatArray();
+        assertThat(actual.getShape()).as(what + " (shape)").isEqualTo(expected.getShape());
+        float worst = 0;
+        for (int i = 0; i < a.length; i++) {
+            worst = Math.max(worst, Math.abs(a[i] - e[i]));
+        }
+        assertThat(worst).as(what + ": largest difference").isLessThanOrEqualTo(TOLERANCE);
+    }
+
+    static void assertFinite(NDArray x, String what) {
+        for (float v : x.toFloatArray()) {
+            assertThat(Float.isFinite(v)).as("output finite with " + what).isTrue();
+        }
+    }
+
+    static void withManager(Consumer<NDManager> test) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed((int) SEED);
+            test.accept(m);
+        }
+    }
+}
