@@ -14,6 +14,7 @@ import dev.ablate.core.spi.AttentionInputs;
 import dev.ablate.core.spi.AttentionSetup;
 import dev.ablate.core.spi.Heads;
 import dev.ablate.core.spi.Projections;
+import dev.ablate.core.spi.Scalars;
 
 /**
  * MultiHead(Q, K, V) = Concat(head_1, ..., head_h) W^O, head_i = softmax(Q W_i^Q (K W_i^K)ᵀ / √d_k) V W_i^V.
@@ -56,7 +57,7 @@ final class FullAttentionBlock extends AbstractBlock {
         long queryLength = x.getShape().get(1);
         long keyLength = memory.getShape().get(1);
 
-        NDArray q = Heads.split(project(query, ps, x, training), heads).mul(queryScale); // [B, h, Tq, d_k]
+        NDArray q = Scalars.multiply(Heads.split(project(query, ps, x, training), heads), queryScale); // [B, h, Tq, d_k]
         NDArray k = Heads.split(project(key, ps, memory, training), heads);             // [B, h, Tk, d_k]
         NDArray v = Heads.split(project(value, ps, memory, training), heads);           // [B, h, Tk, d_k]
 

@@ -15,6 +15,7 @@ import dev.ablate.core.spi.AttentionInputs;
 import dev.ablate.core.spi.AttentionSetup;
 import dev.ablate.core.spi.Heads;
 import dev.ablate.core.spi.Projections;
+import dev.ablate.core.spi.Scalars;
 
 /**
  * Multi-head scaled dot-product attention in which query i sees only keys j with |i - j| <= r
@@ -71,7 +72,7 @@ final class RestrictedAttentionBlock extends AbstractBlock {
         long padded = chunks * chunk;
         long dHead = dModel / heads;
 
-        NDArray q = Heads.split(project(query, ps, x, training), heads).mul(queryScale);   // [B, h, n, d_k]
+        NDArray q = Scalars.multiply(Heads.split(project(query, ps, x, training), heads), queryScale); // [B, h, n, d_k]
         NDArray k = Heads.split(project(key, ps, memory, training), heads);
         NDArray v = Heads.split(project(value, ps, memory, training), heads);
 

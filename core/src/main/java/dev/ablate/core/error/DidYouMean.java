@@ -23,14 +23,23 @@ public final class DidYouMean {
                 .toList();
     }
 
-    /** {@code " Did you mean 'x'?"} (or {@code 'x' or 'y'}), or empty when nothing is close. */
+    /**
+     * {@code " Did you mean 'x'?"} naming the closest known names (all of them when several are
+     * equally close, up to three), or empty when nothing is close.
+     */
     public static String hint(String given, Collection<String> known) {
         List<String> s = suggestions(given, known);
         if (s.isEmpty()) {
             return "";
         }
-        List<String> top = s.subList(0, Math.min(2, s.size()));
-        return " Did you mean " + String.join(" or ", top.stream().map(x -> "'" + x + "'").toList()) + "?";
+        String g = given.toLowerCase(Locale.ROOT);
+        int best = distance(g, s.get(0).toLowerCase(Locale.ROOT));
+        List<String> top = s.stream()
+                .filter(k -> distance(g, k.toLowerCase(Locale.ROOT)) == best)
+                .limit(3)
+                .map(k -> "'" + k + "'")
+                .toList();
+        return " Did you mean " + String.join(" or ", top) + "?";
     }
 
     private static boolean isClose(String given, String known) {

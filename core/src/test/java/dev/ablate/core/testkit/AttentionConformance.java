@@ -85,6 +85,7 @@ public final class AttentionConformance {
                 dynamicTest("cross-attention: padded memory has no influence", s::paddedMemoryHasNoInfluence),
                 dynamicTest("batch members do not interact", s::batchMembersDoNotInteract),
                 dynamicTest("every parameter gets a finite, non-zero gradient", s::everyParameterLearns),
+                dynamicTest("gradients survive a garbage collection before backward", s::gradientsSurviveGarbageCollection),
                 dynamicTest("the same seed gives the same output", s::deterministic),
                 dynamicTest("outputs stay finite for large inputs and single-key rows", s::numericallySane));
     }
@@ -219,6 +220,41 @@ public final class AttentionConformance {
                 }
                 assertThat(checked).as("trainable parameters").isPositive();
             });
+        }
+
+        /**
+         * On CPU, DJL arrays made from Java data alias a direct buffer; an operation that frees
+         * such an array (as {@code NDArray.mul(Number)} does with its scalar) while autograd
+         * still needs it makes backward read freed memory. Collecting garbage between forward
+         * and backward turns that silent corruption into a difference this check sees.
+         */
+        void gradientsSurviveGarbageCollection() {
+            withManager(m -> {
+                float[][] calm = gradients(m, false);
+                float[][] collected = gradients(m, true);
+                for (int i = 0; i < calm.length; i++) {
+                    assertThat(collected[i]).as("gradient of parameter %d after a garbage collection", i)
+                            .containsExactly(calm[i]);
+                }
+            });
+        }
+
+        private float[][] gradients(NDManager m, boolean collectGarbage) {
+            Engine.getInstance().setRandomSeed((int) SEED);
+            Block block = block(m, false);
+            NDArray x = random(m, BATCH, LENGTH);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray out = block.forward(new ParameterStore(m, false), AttentionInputs.of(x, x, null), true)
+                        .singletonOrThrow();
+                if (collectGarbage) {
+                    GarbageCollection.collect();
+                }
+                collector.backward(out.sum());
+            }
+            return block.getParameters().values().stream()
+                    .filter(Parameter::requiresGradient)
+                    .map(p -> p.getArray().getGradient().toFloatArray())
+                    .toArray(float[][]::new);
         }
 
         void deterministic() {

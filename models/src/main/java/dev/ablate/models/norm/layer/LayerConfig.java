@@ -1,0 +1,17 @@
+package dev.ablate.models.norm.layer;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.ablate.core.spi.ConfigCheck;
+import dev.ablate.core.spi.NormConfig;
+import java.util.Objects;
+
+/** Config of {@code layer} normalization. */
+public record LayerConfig(
+        @JsonPropertyDescription("added to the variance before the square root; > 0")
+        Double eps)
+        implements NormConfig {
+
+    public LayerConfig {
+        eps = ConfigCheck.positive("eps", Objects.requireNonNullElse(eps, 1e-5));
+    }
+}
