@@ -1,0 +1,62 @@
+package dev.ablate.attention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ablate.attention.additive.AdditiveAttention;
+import dev.ablate.attention.additive.AdditiveConfig;
+import dev.ablate.attention.full.FullAttention;
+import dev.ablate.attention.full.FullConfig;
+import dev.ablate.attention.restricted.RestrictedAttention;
+import dev.ablate.attention.restricted.RestrictedConfig;
+import dev.ablate.core.spi.ComplexityModel;
+import dev.ablate.core.spi.ProblemSize;
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Test;
+
+/** The Table 1 rows, and numbers that grow with n the way the symbolic columns say. */
+final class TestComplexityModels {
+
+    private final ComplexityModel full = new FullAttention().complexity(new FullConfig());
+    private final ComplexityModel restricted = new RestrictedAttention().complexity(new RestrictedConfig(32));
+    private final ComplexityModel additive = new AdditiveAttention().complexity(new AdditiveConfig());
+
+    @Test
+    void symbolicColumnsAreThePapers() {
+        assertThat(new String[] {full.perLayer(), full.sequentialOperations(), full.maximumPathLength()})
+                .containsExactly("O(n²·d)", "O(1)", "O(1)");
+        assertThat(new String[] {restricted.perLayer(), restricted.sequentialOperations(), restricted.maximumPathLength()})
+                .containsExactly("O(r·n·d)", "O(1)", "O(n/r)");
+        assertThat(additive.perLayer()).isEqualTo("O(n²·d)");
+    }
+
+    @Test
+    void fullIsQuadraticAndRestrictedLinearInN() {
+        // Log-log slope between n = 8192 and 16384 at d = 64: the n² or n term dominates there.
+        assertThat(slope(full::flops)).isBetween(1.9, 2.0);
+        assertThat(slope(full::activationBytes)).isBetween(1.95, 2.0);
+        assertThat(slope(restricted::flops)).isBetween(0.99, 1.01);
+        assertThat(slope(restricted::activationBytes)).isBetween(0.99, 1.01);
+        assertThat(slope(additive::flops)).isBetween(1.9, 2.0);
+    }
+
+    @Test
+    void additiveCostsMoreThanDotProductAtTheSameSize() {
+        ProblemSize s = new ProblemSize(1024, 512, 8);
+        assertThat(additive.flops(s)).isGreaterThan(full.flops(s));
+        assertThat(additive.activationBytes(s)).isGreaterThan(full.activationBytes(s));
+    }
+
+    @Test
+    void restrictedWithAWindowCoveringTheSequenceCostsAtLeastFull() {
+        ProblemSize s = new ProblemSize(16, 64, 4);
+        ComplexityModel wide = new RestrictedAttention().complexity(new RestrictedConfig(1000));
+        // The chunk shrinks to n, so the 3n-key window costs 1.5x full's n² scores, never more.
+        assertThat(wide.flops(s)).isGreaterThanOrEqualTo(full.flops(s)).isLessThanOrEqualTo(1.5 * full.flops(s));
+    }
+
+    private static double slope(ToDoubleFunction<ProblemSize> cost) {
+        double small = cost.applyAsDouble(new ProblemSize(8192, 64, 4));
+        double large = cost.applyAsDouble(new ProblemSize(16384, 64, 4));
+        return Math.log(large / small) / Math.log(2);
+    }
+}
