@@ -1,0 +1,9 @@
+/** The {@code ablate} command. */
+module dev.ablate.cli {
+    requires dev.ablate.experiments;
+    requires dev.ablate.reports;
+    requires info.picocli;
+
+    // picocli reads the annotated command classes reflectively.
+    opens dev.ablate.cli to info.picocli;
+}

@@ -1,0 +1,63 @@
+package dev.ablate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the built distribution the way users do (bin/ablate: module path plus the natives on the
+ * class path), which unit tests on surefire's class path cannot: a missing {@code requires},
+ * {@code opens} or JAR fails here.
+ */
+final class LauncherIT {
+
+    private record Result(int status, String out, String err) {}
+
+    private static Result ablate(String... args) throws IOException, InterruptedException {
+        Path dist = Path.of(System.getProperty("ablate.dist"));
+        List<String> command = new ArrayList<>(List.of("bash", dist.resolve("bin/ablate").toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("ablate-out", ".txt");
+        Path err = Files.createTempFile("ablate-err", ".txt");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("ablate finished").isTrue();
+        Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return r;
+    }
+
+    @Test
+    void listsThePluginsAsJson() throws Exception {
+        Result r = ablate("plugins", "--json");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode plugins = new ObjectMapper().readTree(r.out());
+        assertThat(plugins).hasSize(9);
+        assertThat(plugins.get(0).get("source").asText()).startsWith("dev.ablate.attention (ablate-attention-");
+    }
+
+    @Test
+    void trainsATinyModelThroughTheEngine() throws Exception {
+        Result r = ablate("info", "--device", "cpu");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("engine    PyTorch 2.7.1").contains("check     ok:");
+    }
+
+    @Test
+    void reportsUserErrorsWithoutAStackTrace() throws Exception {
+        Result r = ablate("plugins", "--kind", "attention", "restrictd");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("ablate: unknown attention plugin 'restrictd'; known attention plugins: "
+                + "additive, full, restricted. Did you mean 'restricted'?");
+    }
+}

@@ -1,0 +1,88 @@
+package dev.ablate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The command line in-process: output, JSON shape, exit codes, and no stack traces for user errors. */
+final class TestMain {
+
+    private record Result(int status, String out, String err) {}
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void versionNamesAblateAndTheEngine() {
+        Result r = run("--version");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).startsWith("ablate 0.1.0").contains("DJL 0.35.1, PyTorch 2.7.1");
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Result r = run("--help");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("Usage: ablate").contains("plugins").contains("info").contains("Exit status");
+        assertThat(run().out()).as("no arguments print the usage").contains("Usage: ablate");
+    }
+
+    @Test
+    void pluginsJsonListsEveryBuiltInWithParametersCapabilitiesAndComplexity() throws Exception {
+        Result r = run("plugins", "--json");
+        assertThat(r.status()).isZero();
+        JsonNode plugins = new ObjectMapper().readTree(r.out());
+        List<String> ids = new ArrayList<>();
+        plugins.forEach(p -> ids.add(p.get("kind").asText() + ":" + p.get("id").asText()));
+        assertThat(ids).containsExactly("attention:additive", "attention:full", "attention:restricted",
+                "positional:learned", "positional:sinusoidal", "norm:batch", "norm:layer", "norm:none", "norm:rms");
+        JsonNode full = plugins.get(1);
+        assertThat(full.at("/parameters/scaled/default").asBoolean()).isTrue();
+        assertThat(full.at("/parameters/scaled/type").asText()).isEqualTo("boolean");
+        assertThat(full.at("/capabilities/crossAttention").asBoolean()).isTrue();
+        assertThat(full.at("/complexity/perLayer").asText()).isEqualTo("O(n²·d)");
+        assertThat(full.at("/complexity/at/n").asLong()).isEqualTo(512);
+        JsonNode restricted = plugins.get(2);
+        assertThat(restricted.at("/parameters/window/default").asInt()).isEqualTo(16);
+        assertThat(restricted.at("/capabilities/crossAttention").asBoolean()).isFalse();
+        assertThat(restricted.at("/complexity/maximumPathLength").asText()).isEqualTo("O(n/r)");
+        assertThat(plugins.get(3).at("/capabilities/maxLength").asInt()).isEqualTo(512);
+        assertThat(plugins.get(5).at("/complexity").isNull()).isTrue();
+    }
+
+    @Test
+    void pluginsTextShowsEachPluginAndTable1() {
+        Result r = run("plugins", "--kind", "attention", "--n", "4096", "--d-model", "64", "--heads", "4");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("full ").contains("restricted ").contains("window = 16")
+                .contains("no cross-attention").contains("| restricted | O(r·n·d) | O(1) | O(n/r) |")
+                .doesNotContain("sinusoidal");
+    }
+
+    @Test
+    void userErrorsExitWith2AndOneMessage() {
+        Result unknown = run("plugins", "fulll");
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.err()).isEqualTo("ablate: no plugin has the id 'fulll'; known ids: additive, batch, full, "
+                + "layer, learned, none, restricted, rms, sinusoidal. Did you mean 'full'?" + System.lineSeparator());
+        Result kind = run("plugins", "--kind", "norm", "layr");
+        assertThat(kind.status()).isEqualTo(2);
+        assertThat(kind.err()).contains("unknown norm plugin 'layr'").contains("Did you mean 'layer'?").doesNotContain("\tat ");
+        Result option = run("plugins", "--bogus");
+        assertThat(option.status()).isEqualTo(2);
+        assertThat(option.err()).contains("Unknown option: '--bogus'");
+        Result device = run("info", "--device", "tpu");
+        assertThat(device.status()).isEqualTo(2);
+        assertThat(device.err()).contains("unknown device 'tpu'").doesNotContain("Exception");
+    }
+}
