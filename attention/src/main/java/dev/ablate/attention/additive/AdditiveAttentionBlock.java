@@ -73,9 +73,10 @@ final class AdditiveAttentionBlock extends AbstractBlock {
         long keyLength = memory.getShape().get(1);
         long dHead = dModel / heads;
 
-        NDArray q = Heads.split(project(query, ps, x, training), heads);                    // [B, h, Tq, d_k]
-        NDArray k = Heads.split(project(key, ps, memory, training), heads).expandDims(2);   // [B, h, 1, Tk, d_k]
-        NDArray v = Heads.split(project(value, ps, memory, training), heads);               // [B, h, Tk, d_k]
+        // q: [B, h, Tq, d_k]; k: [B, h, 1, Tk, d_k], ready to broadcast over queries; v: [B, h, Tk, d_k].
+        NDArray q = Heads.split(Projections.apply(query, ps, x, training), heads);
+        NDArray k = Heads.split(Projections.apply(key, ps, memory, training), heads).expandDims(2);
+        NDArray v = Heads.split(Projections.apply(value, ps, memory, training), heads);
         NDArray scoreVector = ps.getValue(score, x.getDevice(), training).reshape(1, heads, 1, dHead, 1);
 
         NDList contexts = new NDList();
@@ -99,10 +100,6 @@ final class AdditiveAttentionBlock extends AbstractBlock {
         return output.forward(ps, new NDList(Heads.merge(context)), training);
     }
 
-    private static NDArray project(Linear projection, ParameterStore ps, NDArray x, boolean training) {
-        return projection.forward(ps, new NDList(x), training).singletonOrThrow();
-    }
-
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         return new Shape[] {inputShapes[0]};
@@ -110,9 +107,6 @@ final class AdditiveAttentionBlock extends AbstractBlock {
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape features = new Shape(1, dModel);
-        for (Linear projection : new Linear[] {query, key, value, output}) {
-            projection.initialize(manager, dataType, features);
-        }
+        Projections.initialize(manager, dataType, dModel, query, key, value, output);
     }
 }

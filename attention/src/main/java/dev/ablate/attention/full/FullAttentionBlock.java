@@ -57,9 +57,10 @@ final class FullAttentionBlock extends AbstractBlock {
         long queryLength = x.getShape().get(1);
         long keyLength = memory.getShape().get(1);
 
-        NDArray q = Scalars.multiply(Heads.split(project(query, ps, x, training), heads), queryScale); // [B, h, Tq, d_k]
-        NDArray k = Heads.split(project(key, ps, memory, training), heads);             // [B, h, Tk, d_k]
-        NDArray v = Heads.split(project(value, ps, memory, training), heads);           // [B, h, Tk, d_k]
+        // q: [B, h, Tq, d_k]; k, v: [B, h, Tk, d_k].
+        NDArray q = Scalars.multiply(Heads.split(Projections.apply(query, ps, x, training), heads), queryScale);
+        NDArray k = Heads.split(Projections.apply(key, ps, memory, training), heads);
+        NDArray v = Heads.split(Projections.apply(value, ps, memory, training), heads);
 
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));                             // [B, h, Tq, Tk]
         NDArray bias = AttentionInputs.scoreBias(
@@ -75,10 +76,6 @@ final class FullAttentionBlock extends AbstractBlock {
         return output.forward(ps, new NDList(context), training);
     }
 
-    private static NDArray project(Linear projection, ParameterStore ps, NDArray x, boolean training) {
-        return projection.forward(ps, new NDList(x), training).singletonOrThrow();
-    }
-
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         return new Shape[] {inputShapes[0]};
@@ -87,9 +84,6 @@ final class FullAttentionBlock extends AbstractBlock {
     @Override
     protected void initializeChildBlocks(
             NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape features = new Shape(1, dModel);
-        for (Linear projection : new Linear[] {query, key, value, output}) {
-            projection.initialize(manager, dataType, features);
-        }
+        Projections.initialize(manager, dataType, dModel, query, key, value, output);
     }
 }

@@ -72,9 +72,10 @@ final class RestrictedAttentionBlock extends AbstractBlock {
         long padded = chunks * chunk;
         long dHead = dModel / heads;
 
-        NDArray q = Scalars.multiply(Heads.split(project(query, ps, x, training), heads), queryScale); // [B, h, n, d_k]
-        NDArray k = Heads.split(project(key, ps, memory, training), heads);
-        NDArray v = Heads.split(project(value, ps, memory, training), heads);
+        // q, k, v: [B, h, n, d_k].
+        NDArray q = Scalars.multiply(Heads.split(Projections.apply(query, ps, x, training), heads), queryScale);
+        NDArray k = Heads.split(Projections.apply(key, ps, memory, training), heads);
+        NDArray v = Heads.split(Projections.apply(value, ps, memory, training), heads);
 
         NDArray queryChunks = q.pad(new Shape(0, 0, 0, padded - n), 0)
                 .reshape(batch, heads, chunks, chunk, dHead);                             // [B, h, n/c, c, d_k]
@@ -82,7 +83,7 @@ final class RestrictedAttentionBlock extends AbstractBlock {
         NDArray valueWindows = windows(v, chunk, chunks, n);
 
         NDArray scores = queryChunks.matMul(keyWindows.transpose(0, 1, 2, 4, 3));          // [B, h, n/c, c, 3c]
-        scores = scores.add(bias(x.getManager(), AttentionInputs.keyMask(inputs), batch, n, chunk, chunks));
+        scores = scores.add(bias(x.getManager(), AttentionInputs.keyMask(inputs), n, chunk, chunks));
         NDArray weights = scores.softmax(-1);
         if (training && dropout > 0) {
             weights = Dropout.dropout(weights, dropout, true).singletonOrThrow();
@@ -113,7 +114,7 @@ final class RestrictedAttentionBlock extends AbstractBlock {
      * AttentionInputs#MASKED_SCORE} elsewhere: beyond distance r, after i when causal, outside the
      * sequence, or padding. Shape {@code [B or 1, 1, n/c, c, 3c]}.
      */
-    private NDArray bias(NDManager manager, NDArray keyMask, long batch, long n, long chunk, long chunks) {
+    private NDArray bias(NDManager manager, NDArray keyMask, long n, long chunk, long chunks) {
         // Window key j of a chunk sits at offset j - c - i from the chunk's query i.
         NDArray i = manager.arange((int) chunk).reshape(chunk, 1);
         NDArray j = manager.arange((int) (3 * chunk)).reshape(1, 3 * chunk);
@@ -136,10 +137,6 @@ final class RestrictedAttentionBlock extends AbstractBlock {
         return allowed.sub(1f).mul(-AttentionInputs.MASKED_SCORE);
     }
 
-    private static NDArray project(Linear projection, ParameterStore ps, NDArray x, boolean training) {
-        return projection.forward(ps, new NDList(x), training).singletonOrThrow();
-    }
-
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         return new Shape[] {inputShapes[0]};
@@ -147,9 +144,6 @@ final class RestrictedAttentionBlock extends AbstractBlock {
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape features = new Shape(1, dModel);
-        for (Linear projection : new Linear[] {query, key, value, output}) {
-            projection.initialize(manager, dataType, features);
-        }
+        Projections.initialize(manager, dataType, dModel, query, key, value, output);
     }
 }

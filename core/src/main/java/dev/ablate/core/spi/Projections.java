@@ -1,7 +1,13 @@
 package dev.ablate.core.spi;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.XavierInitializer;
 
@@ -24,5 +30,18 @@ public final class Projections {
         Linear linear = Linear.builder().setUnits(units).optBias(bias).build();
         linear.setInitializer(glorotUniform(), Parameter.Type.WEIGHT);
         return linear;
+    }
+
+    /** Runs {@code projection} on {@code x}. */
+    public static NDArray apply(Linear projection, ParameterStore ps, NDArray x, boolean training) {
+        return projection.forward(ps, new NDList(x), training).singletonOrThrow();
+    }
+
+    /** Creates the parameters of projections that read {@code dModel}-wide vectors. */
+    public static void initialize(NDManager manager, DataType dataType, int dModel, Linear... projections) {
+        Shape features = new Shape(1, dModel);
+        for (Linear projection : projections) {
+            projection.initialize(manager, dataType, features);
+        }
     }
 }

@@ -25,10 +25,10 @@ public final class ClassifierModel extends AbstractBlock implements TransformerM
     private final ModelConfig config;
     private final TaskShape task;
     final TokenEmbedding embedding;
-    final EncoderStack encoder;
+    final LayerStack encoder;
     final Linear head;
 
-    ClassifierModel(ModelConfig config, TaskShape task, TokenEmbedding embedding, EncoderStack encoder, Linear head) {
+    ClassifierModel(ModelConfig config, TaskShape task, TokenEmbedding embedding, LayerStack encoder, Linear head) {
         super(VERSION);
         this.config = config;
         this.task = task;

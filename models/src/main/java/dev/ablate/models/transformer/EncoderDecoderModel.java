@@ -29,8 +29,8 @@ public final class EncoderDecoderModel extends AbstractBlock implements Transfor
     private final TaskShape task;
     final TokenEmbedding sourceEmbedding;
     final TokenEmbedding targetEmbedding;
-    final EncoderStack encoder;
-    final DecoderStack decoder;
+    final LayerStack encoder;
+    final LayerStack decoder;
     final Linear outputProjection;
 
     /**
@@ -38,7 +38,7 @@ public final class EncoderDecoderModel extends AbstractBlock implements Transfor
      * @param outputProjection {@code null} when the target embedding is the pre-softmax projection
      */
     EncoderDecoderModel(ModelConfig config, TaskShape task, TokenEmbedding sourceEmbedding,
-            TokenEmbedding targetEmbedding, EncoderStack encoder, DecoderStack decoder, Linear outputProjection) {
+            TokenEmbedding targetEmbedding, LayerStack encoder, LayerStack decoder, Linear outputProjection) {
         super(VERSION);
         this.config = config;
         this.task = task;

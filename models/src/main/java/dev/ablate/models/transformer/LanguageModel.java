@@ -24,11 +24,11 @@ public final class LanguageModel extends AbstractBlock implements TransformerMod
     private final ModelConfig config;
     private final TaskShape task;
     final TokenEmbedding embedding;
-    final EncoderStack layers;
+    final LayerStack layers;
     final Linear outputProjection;
 
     /** @param outputProjection {@code null} when the embedding is the pre-softmax projection */
-    LanguageModel(ModelConfig config, TaskShape task, TokenEmbedding embedding, EncoderStack layers, Linear outputProjection) {
+    LanguageModel(ModelConfig config, TaskShape task, TokenEmbedding embedding, LayerStack layers, Linear outputProjection) {
         super(VERSION);
         this.config = config;
         this.task = task;

@@ -103,23 +103,23 @@ public final class TransformerFactory {
         };
     }
 
-    private EncoderStack encoder(ModelConfig c, boolean causal) {
+    private LayerStack encoder(ModelConfig c, boolean causal) {
         List<EncoderLayer> layers = new ArrayList<>();
         for (int i = 0; i < c.layers(); i++) {
             layers.add(new EncoderLayer(c.dModel(), residual(c), attention(c, c.attention(), causal), norm(c),
                     new FeedForward(c.dModel(), c.dFF()), norm(c)));
         }
-        return new EncoderStack(c.dModel(), c.dropout().floatValue(), registry.create(c.positional(), c.dModel()), layers,
+        return new LayerStack(c.dModel(), c.dropout().floatValue(), registry.create(c.positional(), c.dModel()), layers,
                 finalNorm(c));
     }
 
-    private DecoderStack decoder(ModelConfig c) {
+    private LayerStack decoder(ModelConfig c) {
         List<DecoderLayer> layers = new ArrayList<>();
         for (int i = 0; i < c.layers(); i++) {
             layers.add(new DecoderLayer(c.dModel(), residual(c), attention(c, c.attention(), true), norm(c),
                     attention(c, c.crossAttention(), false), norm(c), new FeedForward(c.dModel(), c.dFF()), norm(c)));
         }
-        return new DecoderStack(c.dModel(), c.dropout().floatValue(), registry.create(c.positional(), c.dModel()), layers,
+        return new LayerStack(c.dModel(), c.dropout().floatValue(), registry.create(c.positional(), c.dModel()), layers,
                 finalNorm(c));
     }
 

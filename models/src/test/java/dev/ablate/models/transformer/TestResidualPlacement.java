@@ -37,7 +37,7 @@ final class TestResidualPlacement {
                      "norm": {"type": "%s"}, "normPlacement": "%s"}""".formatted(norm, placement)),
                     TaskShape.classification(10, 6, 2, 0));
             classifier.initialize(m);
-            EncoderLayer layer = classifier.encoder.layers.get(0);
+            EncoderLayer layer = (EncoderLayer) classifier.encoder.layers.get(0);
             randomizeNorm(layer.attentionNorm, norm, 31);
             randomizeNorm(layer.feedForwardNorm, norm, 32);
 
