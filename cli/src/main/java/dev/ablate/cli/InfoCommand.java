@@ -19,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code ablate info}: versions, devices, and a forward and backward pass that proves the engine works. */
 @Command(
         name = "info",
+        header = "Show versions and devices; check the engine with a tiny model.",
         description = "Show versions and the GPUs PyTorch sees, then build a tiny encoder-decoder and run one forward "
                 + "and backward pass on the chosen device: the first thing to run on a new machine.",
         mixinStandardHelpOptions = true)

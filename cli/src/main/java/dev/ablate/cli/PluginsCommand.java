@@ -31,6 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code ablate plugins}: what is registered, with parameters, capabilities and complexity. */
 @Command(
         name = "plugins",
+        header = "List the registered plugins: parameters, capabilities, complexity.",
         description = "List every registered plugin: kind, id, parameters with their defaults, capabilities and "
                 + "where it came from; for attention also the paper's Table 1 row, with the FLOPs and kept "
                 + "activations of one layer's forward pass over one sequence at --n, --d-model and --heads.",
