@@ -59,11 +59,6 @@ public record ModelConfig(
         pooling = Objects.requireNonNullElse(pooling, Pooling.MEAN);
     }
 
-    /** The paper's base model (Table 3, "base"), with default plugins. */
-    public static ModelConfig paperBase() {
-        return new ModelConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
-    }
-
     /** d_k = d_v = dModel / heads. */
     public int headDim() {
         return dModel / heads;

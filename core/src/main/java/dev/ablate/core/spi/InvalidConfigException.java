@@ -36,12 +36,4 @@ public final class InvalidConfigException extends IllegalArgumentException {
     public Object value() {
         return value;
     }
-
-    /** The same error with the parameter placed under {@code path} (e.g. {@code model.attention}). */
-    public InvalidConfigException under(String path) {
-        InvalidConfigException moved =
-                new InvalidConfigException(path.isEmpty() ? parameter : path + "." + parameter, rule, value);
-        moved.setStackTrace(getStackTrace());
-        return moved;
-    }
 }
