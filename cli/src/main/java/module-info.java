@@ -3,6 +3,7 @@ module dev.ablate.cli {
     requires dev.ablate.experiments;
     requires dev.ablate.reports;
     requires info.picocli;
+    requires me.tongfei.progressbar;
 
     // picocli reads the annotated command classes reflectively.
     opens dev.ablate.cli to info.picocli;

@@ -1,9 +1,27 @@
 /**
- * From a spec to trained and evaluated runs. So far: choosing the device a run trains on, and an
- * engine self-check that builds and trains a tiny model there.
+ * From a spec to trained and evaluated runs: the spec and its checks, tasks, training, evaluation
+ * (decoding, metrics), the run store, and the sweep that ties them together.
  */
 module dev.ablate.experiments {
     requires transitive dev.ablate.models;
+    requires java.management;
+    requires com.github.victools.jsonschema.generator;
+    requires com.github.victools.jsonschema.module.jackson;
+    requires com.fasterxml.classmate;
 
     exports dev.ablate.experiments.device;
+    exports dev.ablate.experiments.task;
+    exports dev.ablate.experiments.spec;
+    exports dev.ablate.experiments.training;
+    exports dev.ablate.experiments.evaluation;
+    exports dev.ablate.experiments.store;
+    exports dev.ablate.experiments.sweep;
+    exports dev.ablate.experiments.decoding;
+    exports dev.ablate.experiments.metrics;
+
+    // Injected by Guice.
+    opens dev.ablate.experiments.spec to com.google.guice;
+    opens dev.ablate.experiments.sweep to com.google.guice;
+    // Task config records are read and written by Jackson.
+    opens dev.ablate.experiments.task to com.fasterxml.jackson.databind;
 }

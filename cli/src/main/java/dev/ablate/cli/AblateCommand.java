@@ -5,6 +5,8 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
 import dev.ablate.core.registry.PluginModule;
+import dev.ablate.experiments.spec.SpecReader;
+import dev.ablate.experiments.sweep.ExperimentRunner;
 import dev.ablate.models.transformer.TransformerFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Spec;
         versionProvider = AblateCommand.Version.class,
         description = "A workbench for ablation studies of the Transformer (Vaswani et al. 2017) on DJL and "
                 + "PyTorch. Every interchangeable part (attention, positional encoding, normalization) is a plugin.",
-        subcommands = {PluginsCommand.class, InfoCommand.class, HelpCommand.class},
+        subcommands = {ValidateCommand.class, RunCommand.class, SchemaCommand.class, PluginsCommand.class, InfoCommand.class, HelpCommand.class},
         footer = {"", "Exit status: 0 ok, 2 a problem with your input (the message says what), 1 a bug."})
 final class AblateCommand implements Runnable {
 
@@ -45,6 +47,8 @@ final class AblateCommand implements Runnable {
                         @Override
                         protected void configure() {
                             bind(TransformerFactory.class);
+                            bind(SpecReader.class);
+                            bind(ExperimentRunner.class);
                         }
                     });
         }

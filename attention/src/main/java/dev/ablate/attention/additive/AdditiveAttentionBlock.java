@@ -78,6 +78,7 @@ final class AdditiveAttentionBlock extends AbstractBlock {
         NDArray k = Heads.split(Projections.apply(key, ps, memory, training), heads).expandDims(2);
         NDArray v = Heads.split(Projections.apply(value, ps, memory, training), heads);
         NDArray scoreVector = ps.getValue(score, x.getDevice(), training).reshape(1, heads, 1, dHead, 1);
+        scoreVector.attach(x.getManager());   // a per-pass view: freed with the pass, not kept with the parameter
 
         NDList contexts = new NDList();
         for (long start = 0; start < queryLength; start += queryChunk) {

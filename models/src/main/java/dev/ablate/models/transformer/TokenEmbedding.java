@@ -50,7 +50,11 @@ public final class TokenEmbedding extends AbstractBlock {
 
     /** Logits {@code hidden·Wᵀ}: the embedding matrix as the pre-softmax projection. */
     NDArray project(ParameterStore ps, NDArray hidden, boolean training) {
-        return hidden.matMul(ps.getValue(weight, hidden.getDevice(), training).transpose());
+        NDArray transposed = ps.getValue(weight, hidden.getDevice(), training).transpose();
+        // An op on a parameter attaches its result to the parameter's (long-lived) manager; this view
+        // belongs to the forward pass, so it goes where the pass's arrays go and is freed with them.
+        transposed.attach(hidden.getManager());
+        return hidden.matMul(transposed);
     }
 
     @Override

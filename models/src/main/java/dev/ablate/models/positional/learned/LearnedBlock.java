@@ -39,8 +39,9 @@ final class LearnedBlock extends AbstractBlock {
             throw new UserException("an input has " + length + " positions but learned positions cover only "
                     + maxLength + "; raise positional.maxLength to at least " + length);
         }
-        NDArray table = ps.getValue(positions, x.getDevice(), training);
-        return new NDList(x.add(table.get(":{}", length)));
+        NDArray rows = ps.getValue(positions, x.getDevice(), training).get(":{}", length);
+        rows.attach(x.getManager());   // a per-pass view: freed with the pass, not kept with the parameter
+        return new NDList(x.add(rows));
     }
 
     @Override

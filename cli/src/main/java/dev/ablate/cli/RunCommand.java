@@ -1,0 +1,168 @@
+package dev.ablate.cli;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import dev.ablate.experiments.device.Devices;
+import dev.ablate.experiments.spec.ExperimentPlan;
+import dev.ablate.experiments.spec.SpecReader;
+import dev.ablate.experiments.spec.Variant;
+import dev.ablate.experiments.store.RunResult;
+import dev.ablate.experiments.store.RunStore;
+import dev.ablate.experiments.sweep.ExperimentRunner;
+import dev.ablate.experiments.sweep.RunEnvironment;
+import dev.ablate.models.transformer.TransformerFactory;
+import dev.ablate.models.transformer.TransformerModel;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code ablate run SPEC}: trains and evaluates every run of a spec, resumably. */
+@Command(
+        name = "run",
+        header = "Train and evaluate every run of an experiment spec.",
+        description = {"Check SPEC (as validate does), print the plan, then train every run that has no result yet: "
+                + "finished runs are skipped, interrupted ones resume from their last checkpoint, runs another process "
+                + "is training are left to it. Ends with a summary (the metric's mean ± std over seeds per variant) "
+                + "and writes OUT/results.json.",
+                "",
+                "Exit status: 0 when every run completed or diverged, 2 for invalid input, 1 when a run failed "
+                + "(the failed runs are named; running the spec again retries them)."},
+        mixinStandardHelpOptions = true)
+final class RunCommand implements Callable<Integer> {
+
+    @ParentCommand
+    AblateCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SPEC", description = "The experiment spec (JSON).")
+    Path file;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "The run store folder (default: runs/<name>).")
+    Path out;
+
+    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto",
+            description = "Where to train: " + Devices.USAGE + " (default: ${DEFAULT-VALUE}: the first GPU if PyTorch "
+                    + "sees one, else the CPU).")
+    String device;
+
+    @Option(names = "--dry-run", description = "Print the plan (runs, parameters of each variant) and stop.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter console = spec.commandLine().getOut();
+        ExperimentPlan plan = parent.injector().getInstance(SpecReader.class).read(file);
+        Device chosen = Devices.select(device);
+        Path root = out != null ? out : Path.of("runs", plan.name());
+        printPlan(console, plan, chosen, root);
+        if (dryRun) {
+            return 0;
+        }
+        ExperimentRunner runner = parent.injector().getInstance(ExperimentRunner.class);
+        RunStore store = runner.store(root);
+        String version = AblateCommand.Version.versions().getProperty("ablate");
+        ExperimentRunner.Summary summary = runner.run(plan, store, new RunEnvironment(chosen, version),
+                new ConsoleProgress(console, System.console() != null));
+        printSummary(console, plan, summary);
+        console.printf("results: %s%n", root.resolve("results.json"));
+        console.flush();
+        List<RunResult> failed = summary.failed();
+        if (!failed.isEmpty()) {
+            spec.commandLine().getErr().printf("ablate: %d run(s) failed: %s%n", failed.size(), String.join(", ",
+                    failed.stream().map(r -> r.variant() + " seed " + r.seed() + " (" + r.error() + ")").toList()));
+            return 1;
+        }
+        return 0;
+    }
+
+    private void printPlan(PrintWriter console, ExperimentPlan plan, Device chosen, Path root) {
+        console.printf(Locale.ROOT, "%s: %d runs (%d variants × %d seeds) on %s -> %s%n", plan.name(), plan.runs().size(),
+                plan.variants().size(), plan.seeds().size(), Devices.describe(chosen), root);
+        TransformerFactory factory = parent.injector().getInstance(TransformerFactory.class);
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"variant", "parameters", "steps", "hash"});
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            for (Variant v : plan.variants()) {
+                Engine.getInstance().setRandomSeed(0);
+                TransformerModel model = factory.build(v.config().model(), plan.task().shape());
+                model.initialize(manager);
+                rows.add(new String[] {v.id(), String.format(Locale.ROOT, "%,d", model.parameterCount()),
+                    String.valueOf(v.config().training().steps()), v.hash()});
+            }
+        }
+        printTable(console, rows);
+        console.flush();
+    }
+
+    private static void printSummary(PrintWriter console, ExperimentPlan plan, ExperimentRunner.Summary summary) {
+        Map<String, List<RunResult>> byVariant = new LinkedHashMap<>();
+        plan.variants().forEach(v -> byVariant.put(v.id(), new ArrayList<>()));
+        for (Optional<RunResult> r : summary.results()) {
+            r.ifPresent(result -> byVariant.get(result.variant()).add(result));
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"variant", "metric", "mean ± std", "seeds", "status"});
+        for (Variant v : plan.variants()) {
+            String metric = v.config().evaluation().metric();
+            List<RunResult> results = byVariant.get(v.id());
+            List<Double> values = results.stream().filter(r -> r.status().equals(RunResult.COMPLETED))
+                    .map(r -> r.metrics().get(metric)).toList();
+            Map<String, Integer> statuses = new LinkedHashMap<>();
+            results.forEach(r -> statuses.merge(r.status(), 1, Integer::sum));
+            int missing = plan.seeds().size() - results.size();
+            if (missing > 0) {
+                statuses.put("elsewhere", missing);
+            }
+            rows.add(new String[] {v.id(), metric, meanStd(values), String.valueOf(values.size()),
+                String.join(", ", statuses.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList())});
+        }
+        console.println();
+        printTable(console, rows);
+        console.printf("trained %d run(s), skipped %d%n", summary.trained(), summary.skipped());
+    }
+
+    /** Sample mean ± sample standard deviation (n − 1); the std is left out for a single seed. */
+    static String meanStd(List<Double> values) {
+        if (values.isEmpty()) {
+            return "-";
+        }
+        double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        if (values.size() == 1) {
+            return ConsoleProgress.format(mean);
+        }
+        double squares = values.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum();
+        return ConsoleProgress.format(mean) + " ± " + ConsoleProgress.format(Math.sqrt(squares / (values.size() - 1)));
+    }
+
+    private static void printTable(PrintWriter console, List<String[]> rows) {
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(i == 0 ? "" : "  ").append(String.format("%-" + widths[i] + "s", row[i]));
+            }
+            console.println(line.toString().stripTrailing());
+        }
+    }
+}
