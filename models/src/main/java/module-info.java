@@ -14,6 +14,7 @@ module dev.ablate.models {
     // Config records are read and written by Jackson.
     opens dev.ablate.models.positional.sinusoidal to com.fasterxml.jackson.databind;
     opens dev.ablate.models.positional.learned to com.fasterxml.jackson.databind;
+    opens dev.ablate.models.positional.none to com.fasterxml.jackson.databind;
     opens dev.ablate.models.norm.layer to com.fasterxml.jackson.databind;
     opens dev.ablate.models.norm.rms to com.fasterxml.jackson.databind;
     opens dev.ablate.models.norm.batch to com.fasterxml.jackson.databind;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the built distribution the way users do (bin/ablate: module path plus the natives on the
@@ -42,7 +43,7 @@ final class LauncherIT {
         Result r = ablate("plugins", "--json");
         assertThat(r.status()).as(r.err()).isZero();
         JsonNode plugins = new ObjectMapper().readTree(r.out());
-        assertThat(plugins).hasSize(9);
+        assertThat(plugins).hasSize(10);
         assertThat(plugins.get(0).get("source").asText()).startsWith("dev.ablate.attention (ablate-attention-");
     }
 
@@ -59,5 +60,35 @@ final class LauncherIT {
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("ablate: unknown attention plugin 'restrictd'; known attention plugins: "
                 + "additive, full, restricted. Did you mean 'restricted'?");
+    }
+
+    @Test
+    void runsASpecEndToEndAndSkipsFinishedRunsWhenRunAgain(@TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("tiny.json"), """
+                {"name": "tiny", "task": {"type": "reverse", "length": 4, "vocabSize": 6, "trainSize": 64, "validSize": 8, "testSize": 8},
+                 "base": {"model": {"layers": 1, "dModel": 16, "heads": 2, "dFF": 32},
+                          "training": {"steps": 6, "batchSize": 8, "evalEvery": 3},
+                          "evaluation": {"decoding": {"type": "beam", "size": 2}}},
+                 "axes": {"model.attention": [{"type": "full"}, {"type": "additive"}]},
+                 "seeds": [1]}
+                """);
+        Path runs = dir.resolve("runs");
+        Result first = ablate("run", spec.toString(), "--out", runs.toString(), "--device", "cpu");
+        assertThat(first.status()).as(first.err()).isZero();
+        assertThat(first.out()).contains("run 2/2 attention=additive seed 1: completed").contains("trained 2 run(s), skipped 0");
+        JsonNode results = new ObjectMapper().readTree(runs.resolve("results.json").toFile());
+        assertThat(results.get("experiment").asText()).isEqualTo("tiny");
+        assertThat(results.get("runs")).hasSize(2);
+        JsonNode run = results.get("runs").get(0);
+        assertThat(run.get("status").asText()).isEqualTo("completed");
+        assertThat(run.at("/metrics/exactMatch").isNumber()).isTrue();
+        assertThat(run.at("/metrics/bleu").isNumber()).isTrue();
+        assertThat(run.get("parameters").asLong()).isPositive();
+        assertThat(run.at("/versions/pytorch").asText()).isEqualTo("2.7.1");
+        assertThat(runs.resolve("attention=full/seed-1/checkpoint/state.json")).exists();
+
+        Result again = ablate("run", spec.toString(), "--out", runs.toString(), "--device", "cpu");
+        assertThat(again.status()).as(again.err()).isZero();
+        assertThat(again.out()).contains("skipped (already completed)").contains("trained 0 run(s), skipped 2");
     }
 }

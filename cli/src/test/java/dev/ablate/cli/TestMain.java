@@ -8,7 +8,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command line in-process: output, JSON shape, exit codes, and no stack traces for user errors. */
 final class TestMain {
@@ -45,7 +48,8 @@ final class TestMain {
         List<String> ids = new ArrayList<>();
         plugins.forEach(p -> ids.add(p.get("kind").asText() + ":" + p.get("id").asText()));
         assertThat(ids).containsExactly("attention:additive", "attention:full", "attention:restricted",
-                "positional:learned", "positional:sinusoidal", "norm:batch", "norm:layer", "norm:none", "norm:rms");
+                "positional:learned", "positional:none", "positional:sinusoidal", "norm:batch", "norm:layer", "norm:none",
+                "norm:rms");
         JsonNode full = plugins.get(1);
         assertThat(full.at("/parameters/scaled/default").asBoolean()).isTrue();
         assertThat(full.at("/parameters/scaled/type").asText()).isEqualTo("boolean");
@@ -57,7 +61,7 @@ final class TestMain {
         assertThat(restricted.at("/capabilities/crossAttention").asBoolean()).isFalse();
         assertThat(restricted.at("/complexity/maximumPathLength").asText()).isEqualTo("O(n/r)");
         assertThat(plugins.get(3).at("/capabilities/maxLength").asInt()).isEqualTo(512);
-        assertThat(plugins.get(5).at("/complexity").isNull()).isTrue();
+        assertThat(plugins.get(6).at("/complexity").isNull()).isTrue();
     }
 
     @Test
@@ -84,5 +88,55 @@ final class TestMain {
         Result device = run("info", "--device", "tpu");
         assertThat(device.status()).isEqualTo(2);
         assertThat(device.err()).contains("unknown device 'tpu'").doesNotContain("Exception");
+    }
+
+    private static final String TINY_SPEC = """
+            {"name": "tiny", "task": {"type": "copy", "length": 4, "vocabSize": 6, "trainSize": 64, "validSize": 8, "testSize": 8},
+             "base": {"model": {"layers": 1, "dModel": 16, "heads": 2, "dFF": 32},
+                      "training": {"steps": 4, "batchSize": 8, "evalEvery": 2}},
+             "axes": {"model.attention": [{"type": "full"}, {"type": "restricted", "window": 2}]},
+             "seeds": [1, 2]}
+            """;
+
+    @Test
+    void validateCountsTheRunsOfAGoodSpec(@TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("tiny.json"), TINY_SPEC);
+        Result r = run("validate", spec.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("ok: 4 runs (2 variants × 2 seeds)").contains("attention=restricted(window=2)");
+    }
+
+    @Test
+    void validateReportsEveryProblemWithItsPlaceAndExits2(@TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("bad.json"), """
+                {"name": "bad", "task": {"type": "copy", "length": 4},
+                 "base": {"model": {"heads": 3, "dModel": 16}},
+                 "axes": {"model.atention": [{"type": "full"}]},
+                 "seed": [1]}
+                """);
+        Result r = run("validate", spec.toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).startsWith("ablate: 3 problems:")
+                .contains(spec + ":4:10: seed: unknown field 'seed'").contains("Did you mean 'seeds'?")
+                .contains(spec + ":2:30: base.model.heads: must divide dModel (16) evenly (got 3)")
+                .contains(spec + ":3:29: axes['model.atention']: unknown path 'model.atention'")
+                .contains("Did you mean 'model.attention'?")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void runDryRunPrintsThePlanWithParameterCounts(@TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("tiny.json"), TINY_SPEC);
+        Result r = run("run", spec.toString(), "--dry-run", "--out", dir.resolve("runs").toString(), "--device", "cpu");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("tiny: 4 runs (2 variants × 2 seeds) on cpu").contains("attention=full                  5,728       4");
+        assertThat(dir.resolve("runs")).doesNotExist();
+    }
+
+    @Test
+    void schemaIsTheCheckedInOne() throws Exception {
+        Result r = run("schema");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo(Files.readString(Path.of("../docs/spec.schema.json")));
     }
 }

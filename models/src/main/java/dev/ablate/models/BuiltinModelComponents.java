@@ -8,6 +8,7 @@ import dev.ablate.models.norm.layer.LayerNormalization;
 import dev.ablate.models.norm.none.NoNormalization;
 import dev.ablate.models.norm.rms.RmsNormalization;
 import dev.ablate.models.positional.learned.LearnedPositions;
+import dev.ablate.models.positional.none.NoPositions;
 import dev.ablate.models.positional.sinusoidal.SinusoidalPositions;
 import java.util.List;
 
@@ -16,7 +17,7 @@ public final class BuiltinModelComponents implements AblatePlugin {
 
     @Override
     public List<PositionalDescriptor<?>> positional() {
-        return List.of(new SinusoidalPositions(), new LearnedPositions());
+        return List.of(new SinusoidalPositions(), new LearnedPositions(), new NoPositions());
     }
 
     @Override

@@ -9,10 +9,10 @@ package dev.ablate.experiments.store;
  * @param bestValue the validation value of the spec's metric at {@code bestStep}
  * @param trainNanos time spent in training steps so far
  * @param wallNanos wall time of the run so far
- * @param labelTokens label tokens trained on so far
+ * @param trainedTokens tokens trained on so far, as {@code trainTokensPerSecond} counts them
  * @param stepMillis the duration of every step so far, for the median
  * @param peakGpuMemoryBytes the most GPU memory seen in use, or {@code null} on CPU
  */
 public record CheckpointState(
-        int step, int bestStep, Double bestValue, long trainNanos, long wallNanos, long labelTokens,
+        int step, int bestStep, Double bestValue, long trainNanos, long wallNanos, long trainedTokens,
         double[] stepMillis, Long peakGpuMemoryBytes) {}

@@ -18,7 +18,8 @@ import java.util.Map;
  * @param bestStep the step of the evaluated weights
  * @param steps the updates trained
  * @param parameters trainable parameters
- * @param trainTokensPerSecond label tokens per second of training time (evaluation excluded)
+ * @param trainTokensPerSecond tokens per second of training time (evaluation excluded): target tokens
+ *     (EOS included) for sequence tasks, as fairseq and the PyTorch peer count them; input tokens for classification
  * @param medianStepMs median time of one update
  * @param trainSeconds time spent in training steps, over all sessions of the run
  * @param wallSeconds wall time of the run over all its sessions, evaluation and checkpoints included

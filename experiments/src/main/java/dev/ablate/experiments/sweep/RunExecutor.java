@@ -83,12 +83,12 @@ final class RunExecutor {
         Double bestValue;
         long trainNanos;
         long wallNanos;
-        long labelTokens;
+        long trainedTokens;
         double[] stepMillis = new double[0];
         Long peakGpuMemory;
 
         CheckpointState state() {
-            return new CheckpointState(step, bestStep, bestValue, trainNanos, wallNanos, labelTokens,
+            return new CheckpointState(step, bestStep, bestValue, trainNanos, wallNanos, trainedTokens,
                     Arrays.copyOf(stepMillis, step), peakGpuMemory);
         }
 
@@ -99,7 +99,7 @@ final class RunExecutor {
             p.bestValue = s.bestValue();
             p.trainNanos = s.trainNanos();
             p.wallNanos = s.wallNanos();
-            p.labelTokens = s.labelTokens();
+            p.trainedTokens = s.trainedTokens();
             p.stepMillis = Arrays.copyOf(s.stepMillis(), steps);
             p.peakGpuMemory = s.peakGpuMemoryBytes();
             return p;
@@ -170,14 +170,14 @@ final class RunExecutor {
                         float rescale = training.clipNorm() == null || gradientNorm <= training.clipNorm() ? 1f
                                 : (float) (training.clipNorm() / (gradientNorm + 1e-6));
                         adam.update(trainable, lr, rescale);
-                        tokens = batch.labelTokens();
+                        tokens = batch.throughputTokens();
                     }
                     long elapsed = System.nanoTime() - start;
                     progress.step = step;
                     progress.trainNanos += elapsed;
-                    progress.labelTokens += tokens;
+                    progress.trainedTokens += tokens;
                     progress.stepMillis[step - 1] = elapsed / 1e6;
-                    double tokensPerSecond = progress.labelTokens / (progress.trainNanos / 1e9);
+                    double tokensPerSecond = progress.trainedTokens / (progress.trainNanos / 1e9);
                     listener.step(step, loss, tokensPerSecond);
 
                     if (step % training.logEvery() == 0 || step == training.steps()) {
@@ -250,7 +250,7 @@ final class RunExecutor {
                 status.equals(RunResult.COMPLETED) ? evaluation.split().label() : null,
                 status.equals(RunResult.COMPLETED) ? evaluation.checkpoint().name().toLowerCase(java.util.Locale.ROOT) : null,
                 evaluatedStep, progress.step, model.parameterCount(),
-                trainSeconds > 0 ? progress.labelTokens / trainSeconds : null, median, trainSeconds,
+                trainSeconds > 0 ? progress.trainedTokens / trainSeconds : null, median, trainSeconds,
                 progress.wallNanos / 1e9, environment.device().toString(), progress.peakGpuMemory,
                 environment.versions(), divergedAt, error);
     }

@@ -27,8 +27,10 @@ public final class Batches {
      * @param labels {@code [batch, length]} token ids ({@link Vocabulary#PAD} where padded), or {@code [batch]} classes
      * @param labelTokens the labels that count (padding excluded)
      * @param size examples in the batch
+     * @param throughputTokens what tokens/s counts: target tokens (the labels, EOS included) for
+     *     sequence tasks, as fairseq and the PyTorch peer count them; input tokens for classification
      */
-    public record Batch(NDList inputs, NDArray labels, long labelTokens, int size) {}
+    public record Batch(NDList inputs, NDArray labels, long labelTokens, int size, long throughputTokens) {}
 
     private final TaskKind kind;
     private final List<Example> examples;
@@ -117,7 +119,7 @@ public final class Batches {
                 }
                 yield new Batch(new NDList(manager.create(source, new Shape(n, sourceLength)),
                         manager.create(input, new Shape(n, targetLength))),
-                        manager.create(labels, new Shape(n, targetLength)), tokens, n);
+                        manager.create(labels, new Shape(n, targetLength)), tokens, n, tokens);
             }
             case LANGUAGE_MODEL -> {
                 int length = 0;
@@ -135,7 +137,7 @@ public final class Batches {
                     tokens += text.length;
                 }
                 yield new Batch(new NDList(manager.create(input, new Shape(n, length))),
-                        manager.create(labels, new Shape(n, length)), tokens, n);
+                        manager.create(labels, new Shape(n, length)), tokens, n, tokens);
             }
             case CLASSIFICATION -> {
                 int length = 0;
@@ -144,13 +146,15 @@ public final class Batches {
                 }
                 int[] input = new int[n * length];
                 int[] labels = new int[n];
+                long tokens = 0;
                 for (int r = 0; r < n; r++) {
                     Example e = examples.get(picked[r]);
                     System.arraycopy(e.source(), 0, input, r * length, e.source().length);
                     labels[r] = e.label();
+                    tokens += e.source().length;
                 }
                 yield new Batch(new NDList(manager.create(input, new Shape(n, length))),
-                        manager.create(labels, new Shape(n)), n, n);
+                        manager.create(labels, new Shape(n)), n, n, tokens);
             }
         };
     }

@@ -1,0 +1,64 @@
+package dev.ablate.models.positional.none;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import dev.ablate.core.spi.PositionalCapabilities;
+import dev.ablate.core.spi.PositionalDescriptor;
+
+/**
+ * {@code none}: no positional information, for the ablation that shows why the paper adds it. The
+ * encoder's self-attention is then permutation-equivariant; a causal decoder can still infer
+ * positions from what it may attend to.
+ */
+public final class NoPositions implements PositionalDescriptor<NoPositionsConfig> {
+
+    public static final String ID = "none";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Class<NoPositionsConfig> configType() {
+        return NoPositionsConfig.class;
+    }
+
+    @Override
+    public String summary() {
+        return "no positional encoding: the embeddings alone (the encoder becomes order-blind)";
+    }
+
+    @Override
+    public PositionalCapabilities capabilities(NoPositionsConfig config) {
+        return PositionalCapabilities.unbounded();
+    }
+
+    @Override
+    public Block create(NoPositionsConfig config, int dModel) {
+        return new Unchanged();
+    }
+
+    /** Returns the embeddings as they are. */
+    static final class Unchanged extends AbstractBlock {
+
+        Unchanged() {
+            super((byte) 1);
+        }
+
+        @Override
+        protected NDList forwardInternal(
+                ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+            return new NDList(inputs.head());
+        }
+
+        @Override
+        public Shape[] getOutputShapes(Shape[] inputShapes) {
+            return new Shape[] {inputShapes[0]};
+        }
+    }
+}
