@@ -19,9 +19,9 @@ module dev.ablate.experiments {
     exports dev.ablate.experiments.decoding;
     exports dev.ablate.experiments.metrics;
 
-    // Injected by Guice.
-    opens dev.ablate.experiments.spec to com.google.guice;
-    opens dev.ablate.experiments.sweep to com.google.guice;
+    // Injected by Guice; private records written by Jackson (hash inputs, config.json).
+    opens dev.ablate.experiments.spec to com.google.guice, com.fasterxml.jackson.databind;
+    opens dev.ablate.experiments.sweep to com.google.guice, com.fasterxml.jackson.databind;
     // Task config records are read and written by Jackson.
     opens dev.ablate.experiments.task to com.fasterxml.jackson.databind;
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.introspect.AnnotatedClassResolver;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import dev.ablate.core.error.DidYouMean;
 import dev.ablate.core.error.UserException;
@@ -118,13 +119,27 @@ public final class ConfigJson {
 
     private String unknownType(InvalidTypeIdException t) {
         ComponentKind kind = kindOf(t.getBaseType());
-        List<String> known = kind == null ? List.of() : knownIds.getOrDefault(kind, List.of());
+        List<String> known = kind != null ? knownIds.getOrDefault(kind, List.of()) : declaredSubtypes(t.getBaseType());
         String label = kind == null ? "" : kind.label() + " ";
         if (t.getTypeId() == null) {
             return "missing \"type\"; known " + label + "types: " + String.join(", ", known);
         }
         return "unknown " + label + "type '" + t.getTypeId() + "'; known: " + String.join(", ", known) + "."
                 + DidYouMean.hint(t.getTypeId(), known);
+    }
+
+    /** The type ids of a non-plugin polymorphic type (tasks, schedules, ...), from its {@code @JsonSubTypes}. */
+    private List<String> declaredSubtypes(JavaType baseType) {
+        if (baseType == null) {
+            return List.of();
+        }
+        var config = mapper.getDeserializationConfig();
+        var annotated = AnnotatedClassResolver.resolveWithoutSuperTypes(config, baseType.getRawClass());
+        return mapper.getSubtypeResolver().collectAndResolveSubtypesByTypeId(config, annotated).stream()
+                .filter(NamedType::hasName)
+                .map(NamedType::getName)
+                .sorted()
+                .toList();
     }
 
     private String invalidValue(InvalidFormatException f) {

@@ -55,7 +55,7 @@ public final class SpecReader {
 
     private static final List<String> TOP_FIELDS = fieldsOf(ExperimentSpec.class);
     private static final List<String> BASE_FIELDS = fieldsOf(RunConfig.class);
-    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._=(),+-]+");
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_=(),+-][A-Za-z0-9._=(),+-]*");
 
     private final ComponentRegistry registry;
     private final TransformerFactory factory;
@@ -80,6 +80,9 @@ public final class SpecReader {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);   // a byte order mark, as some Windows editors write
+            }
         } catch (NoSuchFileException e) {
             throw new UserException(file + ": no such file");
         } catch (IOException e) {
@@ -117,6 +120,12 @@ public final class SpecReader {
         }
     }
 
+    /** What a variant's hash covers; declared types, so polymorphic configs keep their "type". */
+    private record VariantIdentity(TaskConfig task, RunConfig config) {}
+
+    /** What the plan's hash covers. */
+    private record PlanIdentity(TaskConfig task, List<String> variants, List<Integer> seeds) {}
+
     /** One dotted path set by an axis value or a variant, and where in the file it was set. */
     private record Setting(String dotted, JsonNode value, String sourcePath) {}
 
@@ -130,6 +139,7 @@ public final class SpecReader {
         private final String text;
         private final Path folder;
         private final Set<ConfigProblem> problems = new LinkedHashSet<>();
+        private final Set<String> reported = new java.util.HashSet<>();
         private JsonLocations locations;
 
         Reading(String source, String text, Path folder) {
@@ -166,12 +176,18 @@ public final class SpecReader {
             }
             List<Integer> seeds = seeds(root);
             Draft none = new Draft("base", List.of(), "base");
-            RunConfig baseConfig = new RunConfig(section((ObjectNode) base, "model", ModelConfig.class, none),
-                    section((ObjectNode) base, "training", TrainingConfig.class, none),
-                    section((ObjectNode) base, "evaluation", EvaluationConfig.class, none));
+            ModelConfig baseModel = section((ObjectNode) base, "model", ModelConfig.class, none);
+            EvaluationConfig baseEvaluation = section((ObjectNode) base, "evaluation", EvaluationConfig.class, none);
+            RunConfig baseConfig = new RunConfig(baseModel,
+                    section((ObjectNode) base, "training", TrainingConfig.class, none), baseEvaluation);
             List<Draft> drafts = drafts(root);
 
             Task task = load(taskConfig);
+            if (taskConfig != null && baseModel != null && baseEvaluation != null) {
+                // The base must fit the task itself; checked first, so variants that inherit a problem
+                // do not each report it again.
+                checkAgainstTask(registry.complete(baseModel), baseEvaluation, taskConfig.kind(), task, none);
+            }
             List<Variant> variants = new ArrayList<>();
             for (Draft draft : drafts) {
                 Variant v = resolve(draft, (ObjectNode) base, taskConfig, task);
@@ -193,8 +209,8 @@ public final class SpecReader {
             }
             ExperimentSpec spec = new ExperimentSpec(name, description, taskConfig,
                     baseConfig, axes, variantSpecs, seeds, baseline);
-            String hash = sha256(canonicalJson(Map.of("task", taskConfig, "variants",
-                    variants.stream().map(Variant::hash).toList(), "seeds", seeds))).substring(0, 16);
+            String hash = sha256(canonicalJson(new PlanIdentity(taskConfig, variants.stream().map(Variant::hash).toList(),
+                    seeds))).substring(0, 16);
             return new ExperimentPlan(spec, file, hash, task, List.copyOf(variants), seeds, baseline);
         }
 
@@ -204,8 +220,9 @@ public final class SpecReader {
                 add("", "missing \"name\": the experiment's name, used as its folder in the run store");
                 return "";
             }
-            if (!node.isTextual() || !SAFE_NAME.matcher(node.asText()).matches() || node.asText().startsWith(".")) {
-                add("name", "expected a folder-safe name (letters, digits, '.', '_', '-'), got " + node);
+            if (!node.isTextual() || !SAFE_NAME.matcher(node.asText()).matches()) {
+                add("name", "expected a folder-safe name (letters, digits and . _ - = ( ) , +, not starting with '.'), got "
+                        + node);
                 return "";
             }
             return node.asText();
@@ -274,8 +291,9 @@ public final class SpecReader {
             List<Draft> drafts = new ArrayList<>(grid(root.get("axes")));
             JsonNode variants = root.get("variants");
             if (variants != null && !variants.isNull()) {
-                if (!variants.isArray()) {
-                    add("variants", "expected an array of {\"name\": ..., \"set\": {\"dotted.path\": value}}");
+                if (!variants.isArray() || variants.isEmpty()) {
+                    add("variants", "expected a non-empty array of {\"name\": ..., \"set\": {\"dotted.path\": value}}; "
+                            + "leave variants out for none");
                 } else {
                     for (int i = 0; i < variants.size(); i++) {
                         Draft d = named(variants.get(i), JsonLocations.index("variants", i));
@@ -285,7 +303,9 @@ public final class SpecReader {
                     }
                 }
             }
-            if (drafts.isEmpty() && root.path("axes").isMissingNode() && root.path("variants").isMissingNode()) {
+            boolean noAxes = root.path("axes").isMissingNode() || root.path("axes").isNull();
+            boolean noVariants = root.path("variants").isMissingNode() || root.path("variants").isNull();
+            if (drafts.isEmpty() && noAxes && noVariants) {
                 drafts.add(new Draft("base", List.of(), "base"));
             }
             Map<String, String> seen = new LinkedHashMap<>();
@@ -302,8 +322,9 @@ public final class SpecReader {
             if (axes == null || axes.isNull()) {
                 return List.of();
             }
-            if (!axes.isObject()) {
-                add("axes", "expected an object: dotted path -> array of values, e.g. {\"model.heads\": [1, 4, 8]}");
+            if (!axes.isObject() || axes.isEmpty()) {
+                add("axes", "expected an object: dotted path -> array of values, e.g. {\"model.heads\": [1, 4, 8]}; "
+                        + "leave axes out for none");
                 return List.of();
             }
             List<String> paths = new ArrayList<>();
@@ -319,8 +340,16 @@ public final class SpecReader {
                     continue;
                 }
                 List<Setting> settings = new ArrayList<>();
+                Map<JsonNode, Integer> firstIndex = new LinkedHashMap<>();
                 for (int i = 0; i < axis.getValue().size(); i++) {
-                    settings.add(new Setting(axis.getKey(), axis.getValue().get(i), JsonLocations.index(at, i)));
+                    JsonNode value = axis.getValue().get(i);
+                    Integer first = firstIndex.putIfAbsent(value, i);
+                    if (first != null) {
+                        add(JsonLocations.index(at, i), "the same value as " + JsonLocations.index(at, first)
+                                + "; each value of an axis must differ");
+                        continue;
+                    }
+                    settings.add(new Setting(axis.getKey(), value, JsonLocations.index(at, i)));
                 }
                 paths.add(axis.getKey());
                 values.add(settings);
@@ -359,7 +388,7 @@ public final class SpecReader {
             JsonNode name = variant.get("name");
             if (name == null || !name.isTextual() || !SAFE_NAME.matcher(name.asText()).matches()) {
                 add(name == null ? at : JsonLocations.field(at, "name"),
-                        "expected a name of letters, digits and . _ - = ( ) , + (it names the variant's folder)");
+                        "expected a name of letters, digits and . _ - = ( ) , +, not starting with '.' (it names the variant's folder)");
                 return null;
             }
             JsonNode set = variant.get("set");
@@ -420,6 +449,15 @@ public final class SpecReader {
 
         /** Applies the draft's settings to base, converts the result and checks it against the task. */
         private Variant resolve(Draft draft, ObjectNode base, TaskConfig taskConfig, Task task) {
+            for (Setting a : draft.settings()) {
+                for (Setting b : draft.settings()) {
+                    if (b.dotted().startsWith(a.dotted() + ".")) {
+                        add(b.sourcePath(), "'" + b.dotted() + "' lies inside '" + a.dotted() + "', which is set too; set one "
+                                + "of them (e.g. the whole value of " + a.dotted() + ")");
+                        return null;
+                    }
+                }
+            }
             ObjectNode merged = base.deepCopy();
             for (Setting s : draft.settings()) {
                 set(merged, s.dotted().split("\\."), s.value().deepCopy());
@@ -436,7 +474,7 @@ public final class SpecReader {
                 evaluation = checkAgainstTask(model, evaluation, taskConfig.kind(), task, draft);
             }
             RunConfig config = new RunConfig(model, training, evaluation);
-            String hash = taskConfig == null ? "" : sha256(canonicalJson(Map.of("task", taskConfig, "config", config)))
+            String hash = taskConfig == null ? "" : sha256(canonicalJson(new VariantIdentity(taskConfig, config)))
                     .substring(0, 12);
             Map<String, JsonNode> settings = new LinkedHashMap<>();
             draft.settings().forEach(s -> settings.put(s.dotted(), s.value()));
@@ -512,7 +550,12 @@ public final class SpecReader {
                     owner = s;
                 }
             }
-            if (owner == null) {
+            if (owner == null && !draft.settings().isEmpty()) {
+                if (!reported.contains(key(join("base", mergedPath), message))) {
+                    // Not wrong in the base, so this variant's settings make it wrong: report it at them.
+                    add(draft.settings().get(0).sourcePath(), mergedPath + ": " + message + " (in variant " + draft.id() + ")");
+                }
+            } else if (owner == null) {
                 add(join("base", mergedPath), message);
             } else {
                 String rest = mergedPath.substring(owner.dotted().length());
@@ -530,9 +573,16 @@ public final class SpecReader {
             }
         }
 
+        private String key(String path, String message) {
+            return path + "\n" + message.replaceFirst(" \\(in variant .*\\)$", "");
+        }
+
         private void add(String path, String message) {
             int[] at = locations == null ? new int[] {0, 0} : locations.find(path);
-            problems.add(new ConfigProblem(source, path, at[0], at[1], message));
+            // One bad axis value shows up in every grid point it is part of: report it once.
+            if (reported.add(key(path, message))) {
+                problems.add(new ConfigProblem(source, path, at[0], at[1], message));
+            }
         }
     }
 

@@ -77,7 +77,7 @@ public final class RunDirectory {
 
     /**
      * Keeps only the lines of steps up to {@code step} (a resumed run rewrites what came after its
-     * checkpoint) and drops a torn last line.
+     * checkpoint), dropping a torn last line and the final evaluation's line (it is redone).
      */
     public void truncateMetrics(int step) throws IOException {
         Path file = path.resolve("metrics.jsonl");
@@ -88,7 +88,8 @@ public final class RunDirectory {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             try {
                 JsonNode node = mapper.readTree(line);
-                if (node != null && node.path("step").asInt(Integer.MAX_VALUE) <= step) {
+                boolean finalEvaluation = node != null && node.path("final").asBoolean(false);
+                if (node != null && !finalEvaluation && node.path("step").asInt(Integer.MAX_VALUE) <= step) {
                     kept.add(line);
                 }
             } catch (IOException torn) {
@@ -140,7 +141,8 @@ public final class RunDirectory {
             files.filter(f -> {
                 String name = f.getFileName().toString();
                 return (name.startsWith("model-") && !name.equals(keepModel))
-                        || (name.startsWith("optimizer-") && !name.equals(keepOptimizer));
+                        || (name.startsWith("optimizer-") && !name.equals(keepOptimizer))
+                        || (name.startsWith(".") && name.endsWith(".tmp"));   // left by a writer that was killed
             }).forEach(f -> {
                 try {
                     Files.deleteIfExists(f);

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An operating-system lock on a run's {@code run.lock}, held while the run trains. The system
@@ -22,29 +24,50 @@ public final class RunLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
 
-    private RunLock(FileChannel channel, FileLock lock) {
+    private final Path key;
+
+    private RunLock(Path key, FileChannel channel, FileLock lock) {
+        this.key = key;
         this.channel = channel;
         this.lock = lock;
     }
 
-    /** The lock, or {@code null} when another process holds it. */
+    /**
+     * Files this JVM holds locks on. OS locks belong to the process, and closing any channel to a
+     * file drops every lock the process holds on it, so a second attempt from this JVM must not even
+     * open the file: it is answered from here.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+    /** The lock, or {@code null} when another process (or another sweep in this one) holds it. */
     public static RunLock tryAcquire(Path file) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        Path key = file.toAbsolutePath().normalize();
+        if (!HELD.add(key)) {
+            return null;
+        }
+        FileChannel channel;
         FileLock lock;
         try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;   // held by this very process, e.g. a second sweep in one JVM
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+        } catch (IOException | RuntimeException e) {
+            HELD.remove(key);
+            throw e;
         }
         if (lock == null) {
             channel.close();
+            HELD.remove(key);
             return null;
         }
         channel.truncate(0);
         String holder = ManagementFactory.getRuntimeMXBean().getName() + " since " + Instant.now() + "\n";
         channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
         channel.force(false);
-        return new RunLock(channel, lock);
+        return new RunLock(key, channel, lock);
     }
 
     @Override
@@ -52,7 +75,11 @@ public final class RunLock implements AutoCloseable {
         try {
             lock.release();
         } finally {
-            channel.close();
+            try {
+                channel.close();
+            } finally {
+                HELD.remove(key);
+            }
         }
     }
 }

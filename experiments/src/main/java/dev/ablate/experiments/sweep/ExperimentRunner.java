@@ -4,12 +4,14 @@ import dev.ablate.core.error.UserException;
 import dev.ablate.core.registry.ComponentRegistry;
 import dev.ablate.experiments.spec.ExperimentPlan;
 import dev.ablate.experiments.spec.PlannedRun;
+import dev.ablate.experiments.spec.RunConfig;
 import dev.ablate.experiments.spec.SpecReader;
 import dev.ablate.experiments.spec.Variant;
 import dev.ablate.experiments.store.RunDirectory;
 import dev.ablate.experiments.store.RunLock;
 import dev.ablate.experiments.store.RunResult;
 import dev.ablate.experiments.store.RunStore;
+import dev.ablate.experiments.task.TaskConfig;
 import dev.ablate.models.transformer.TransformerFactory;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -57,11 +59,11 @@ public final class ExperimentRunner {
 
     public Summary run(ExperimentPlan plan, RunStore store, RunEnvironment environment, ProgressListener listener) {
         try {
-            store.writeExperiment(experimentRecord(plan));
             List<PlannedRun> runs = plan.runs();
             for (PlannedRun run : runs) {
                 RunExecutor.requireSameConfig(store.run(run.variant().id(), run.seed()), run.variant());
             }
+            store.writeExperiment(experimentRecord(plan));
             RunExecutor executor = new RunExecutor(plan, factory, registry, environment, listener);
             List<Optional<RunResult>> results = new ArrayList<>();
             int trained = 0;
@@ -129,15 +131,11 @@ public final class ExperimentRunner {
         return record;
     }
 
-    /** config.json: what this run trains, resolved. */
-    private Map<String, Object> runRecord(ExperimentPlan plan, PlannedRun run) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("experiment", plan.name());
-        record.put("variant", run.variant().id());
-        record.put("variantHash", run.variant().hash());
-        record.put("seed", run.seed());
-        record.put("task", plan.spec().task());
-        record.put("config", run.variant().config());
-        return record;
+    /** config.json: what this run trains, resolved; declared types, so the task keeps its "type". */
+    record RunRecord(String experiment, String variant, String variantHash, int seed, TaskConfig task, RunConfig config) {}
+
+    private RunRecord runRecord(ExperimentPlan plan, PlannedRun run) {
+        return new RunRecord(plan.name(), run.variant().id(), run.variant().hash(), run.seed(), plan.spec().task(),
+                run.variant().config());
     }
 }

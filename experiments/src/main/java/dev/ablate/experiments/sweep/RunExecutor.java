@@ -219,6 +219,9 @@ final class RunExecutor {
             if (evaluation.checkpoint() == CheckpointChoice.BEST && progress.bestStep > 0) {
                 loadModel(model, manager, dir.bestModelFile(), trainable);
                 evaluatedStep = progress.bestStep;
+                // A ParameterStore keeps the arrays it handed out; a fresh one sees the loaded weights.
+                evaluator = new Evaluator(task, model, new ParameterStore(manager, false), training.evalBatchSize(),
+                        evaluation, maxOutputTokens(variant));
             }
             Map<String, Double> metrics = evaluator.evaluate(manager, evaluation.split(), true);
             Map<String, Object> line = metricsLine(progress.step, evaluation.split().label(), metrics);

@@ -34,6 +34,7 @@ public final class Batches {
 
     private final TaskKind kind;
     private final List<Example> examples;
+    private long cachedSeed;
     private int cachedEpoch = -1;
     private int[] cachedOrder;
 
@@ -75,7 +76,7 @@ public final class Batches {
     }
 
     private int[] order(long seed, int epoch) {
-        if (epoch != cachedEpoch) {
+        if (epoch != cachedEpoch || seed != cachedSeed) {
             int[] order = new int[examples.size()];
             for (int i = 0; i < order.length; i++) {
                 order[i] = i;
@@ -87,6 +88,7 @@ public final class Batches {
                 order[i] = order[j];
                 order[j] = t;
             }
+            cachedSeed = seed;
             cachedEpoch = epoch;
             cachedOrder = order;
         }

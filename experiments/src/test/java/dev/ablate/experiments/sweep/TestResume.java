@@ -1,0 +1,191 @@
+package dev.ablate.experiments.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ablate.experiments.spec.ExperimentPlan;
+import dev.ablate.experiments.store.CheckpointState;
+import dev.ablate.experiments.store.RunDirectory;
+import dev.ablate.experiments.store.RunResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run interrupted and resumed ends with exactly the numbers of a run never interrupted, and its
+ * metrics.jsonl holds every step once.
+ */
+class TestResume {
+
+    @TempDir
+    Path temp;
+
+    private static final String SCHEDULE = "\"schedule\": {\"type\": \"constant\", \"lr\": 0.003}, \"clipNorm\": 1.0";
+
+    /** The run of a single-variant, single-seed spec (variant "base", seed 3). */
+    private static RunDirectory run(SweepTesting.Harness harness, Path store) {
+        return harness.store(store).run("base", 3);
+    }
+
+    private static void assertSameOutcome(Path resumedRun, RunResult resumed, Path straightRun, RunResult straight) {
+        assertThat(resumed.status()).isEqualTo(RunResult.COMPLETED);
+        assertThat(resumed.metrics()).isNotEmpty().isEqualTo(straight.metrics());
+        assertThat(resumed.bestStep()).isEqualTo(straight.bestStep());
+        assertThat(resumed.steps()).isEqualTo(straight.steps());
+        // every step's line once, and the same numbers as the uninterrupted run's
+        List<String> keys = SweepTesting.stepKeys(resumedRun);
+        assertThat(keys).doesNotHaveDuplicates();
+        assertThat(keys).isEqualTo(SweepTesting.stepKeys(straightRun));
+        assertThat(SweepTesting.trainingLosses(resumedRun)).isEqualTo(SweepTesting.trainingLosses(straightRun));
+        List<JsonNode> resumedMetrics = SweepTesting.metrics(resumedRun);
+        List<JsonNode> straightMetrics = SweepTesting.metrics(straightRun);
+        assertThat(SweepTesting.lines(resumedMetrics, "valid")).isEqualTo(SweepTesting.lines(straightMetrics, "valid"));
+        assertThat(resumedMetrics.stream().filter(n -> n.path("final").asBoolean()).toList())
+                .hasSize(1)
+                .isEqualTo(straightMetrics.stream().filter(n -> n.path("final").asBoolean()).toList());
+    }
+
+    @Test
+    void runKilledWithSigkillResumesToTheSameResult() throws Exception {
+        int steps = 200;
+        String spec = SweepTesting.spec("resume", "\"steps\": " + steps + ", \"batchSize\": 16, \"evalEvery\": 50, "
+                + "\"checkpointEvery\": 10, \"logEvery\": 5, " + SCHEDULE, "");
+        Path specFile = temp.resolve("spec.json");
+        Files.writeString(specFile, spec, StandardCharsets.UTF_8);
+        Path killedStore = temp.resolve("killed");
+        Path log = temp.resolve("child.log");
+        SweepTesting.Harness harness = new SweepTesting.Harness();
+        RunDirectory killedRun = run(harness, killedStore);
+
+        // 15 ms after every step, and never past step 150: the child is always caught mid-run
+        Process child = SweepTesting.childJvm(ResumeChild.class, specFile.toString(), killedStore.toString(), "15", "150")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (checkpointStep(killedRun) < 60) {
+                if (!child.isAlive()) {
+                    fail("the child ended (exit " + child.exitValue() + ") before checkpoint 60:\n" + Files.readString(log));
+                }
+                if (System.nanoTime() > deadline) {
+                    fail("no checkpoint 60 within 60 s:\n" + Files.readString(log));
+                }
+                Thread.sleep(10);
+            }
+            assertThat(child.isAlive()).isTrue();
+            child.destroyForcibly();   // SIGKILL
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            child.destroyForcibly();
+        }
+        assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+        assertThat(killedRun.path().resolve("result.json")).doesNotExist();
+        int checkpoint = killedRun.checkpointState().orElseThrow().step();
+        assertThat(checkpoint).isBetween(60, 140);
+
+        // the uninterrupted run, in a store of its own
+        ExperimentPlan plan = harness.reader.read(specFile);
+        ExperimentRunner.Summary straight = harness.run(plan, harness.store(temp.resolve("straight")), ProgressListener.NONE);
+
+        // the same spec on the killed store resumes from the checkpoint (the dead child's lock is gone)
+        SweepTesting.Recorder recorder = new SweepTesting.Recorder();
+        ExperimentRunner.Summary resumed = harness.run(harness.reader.read(specFile), harness.store(killedStore), recorder);
+        assertThat(resumed.trained()).isEqualTo(1);
+        assertThat(recorder.started).hasSize(1);
+        assertThat(recorder.started.get(0).fromStep()).isEqualTo(checkpoint).isPositive();
+        assertThat(recorder.steps).first().isEqualTo(checkpoint + 1);
+        assertThat(recorder.steps).hasSize(steps - checkpoint);
+        assertSameOutcome(killedRun.path(), resumed.results().get(0).orElseThrow(),
+                run(harness, temp.resolve("straight")).path(), straight.results().get(0).orElseThrow());
+        assertThat(killedRun.result()).contains(resumed.results().get(0).orElseThrow());
+    }
+
+    private static int checkpointStep(RunDirectory run) {
+        Path state = run.checkpointFolder().resolve("state.json");
+        if (!Files.exists(state)) {
+            return 0;
+        }
+        try {
+            return SweepTesting.JSON.readTree(state.toFile()).path("step").asInt();
+        } catch (IOException e) {
+            return 0;   // replaced while we read it
+        }
+    }
+
+    /** A listener that throws at one step, as a crash in the middle of training would. */
+    private static final class Crash extends SweepTesting.Recorder {
+        private final int at;
+
+        Crash(int at) {
+            this.at = at;
+        }
+
+        @Override
+        public void step(int step, float loss, double tokensPerSecond) {
+            super.step(step, loss, tokensPerSecond);
+            if (step == at) {
+                throw new IllegalStateException("simulated crash at step " + at);
+            }
+        }
+    }
+
+    @Test
+    void failedRunIsRetriedFromItsLastCheckpoint() throws IOException {
+        SweepTesting.Harness harness = new SweepTesting.Harness();
+        String spec = SweepTesting.spec("retry", SweepTesting.training(40, ""), "");
+        ExperimentPlan plan = harness.plan(spec, temp);
+        ExperimentRunner.Summary straight = harness.run(plan, harness.store(temp.resolve("straight")), ProgressListener.NONE);
+
+        Crash crash = new Crash(27);
+        ExperimentRunner.Summary crashed = harness.run(plan, harness.store(temp.resolve("crashed")), crash);
+        RunResult failed = crashed.results().get(0).orElseThrow();
+        assertThat(failed.status()).isEqualTo(RunResult.FAILED);
+        assertThat(failed.error()).contains("simulated crash at step 27");
+        assertThat(crashed.failed()).containsExactly(failed);
+        RunDirectory crashedRun = run(harness, temp.resolve("crashed"));
+        Optional<CheckpointState> state = crashedRun.checkpointState();
+        assertThat(state).isPresent();
+        assertThat(state.get().step()).isEqualTo(20);
+        // lines past the checkpoint were written (step 25) and must go on resume
+        assertThat(SweepTesting.stepKeys(crashedRun.path())).contains("25 train");
+
+        SweepTesting.Recorder recorder = new SweepTesting.Recorder();
+        ExperimentRunner.Summary resumed = harness.run(harness.plan(spec, temp), harness.store(temp.resolve("crashed")), recorder);
+        assertThat(resumed.trained()).isEqualTo(1);
+        assertThat(resumed.skipped()).isZero();
+        assertThat(recorder.started.get(0).fromStep()).isEqualTo(20);
+        assertThat(recorder.steps).first().isEqualTo(21);
+        assertSameOutcome(crashedRun.path(), resumed.results().get(0).orElseThrow(),
+                run(harness, temp.resolve("straight")).path(), straight.results().get(0).orElseThrow());
+    }
+
+    @Test
+    void runStoppedAfterItsLastCheckpointWritesOneFinalLine() throws IOException {
+        // stopped after the final checkpoint (step == steps) but before result.json: the resumed run
+        // trains nothing and evaluates again. "last" weights, so only the metrics.jsonl handling is tested here
+        SweepTesting.Harness harness = new SweepTesting.Harness();
+        String spec = SweepTesting.spec("final", SweepTesting.training(20, ""), "")
+                .replace("\"evaluation\": {", "\"evaluation\": {\"checkpoint\": \"last\", ");
+        ExperimentPlan plan = harness.plan(spec, temp);
+        ExperimentRunner.Summary first = harness.run(plan, harness.store(temp.resolve("store")), ProgressListener.NONE);
+        RunDirectory dir = run(harness, temp.resolve("store"));
+        List<String> before = SweepTesting.stepKeys(dir.path());
+        Files.delete(dir.path().resolve("result.json"));
+
+        SweepTesting.Recorder recorder = new SweepTesting.Recorder();
+        ExperimentRunner.Summary again = harness.run(plan, harness.store(temp.resolve("store")), recorder);
+        assertThat(again.trained()).isEqualTo(1);
+        assertThat(recorder.started.get(0).fromStep()).isEqualTo(20);
+        assertThat(recorder.steps).isEmpty();
+        assertThat(again.results().get(0).orElseThrow().metrics()).isEqualTo(first.results().get(0).orElseThrow().metrics());
+        assertThat(SweepTesting.stepKeys(dir.path())).doesNotHaveDuplicates().isEqualTo(before);
+    }
+}
