@@ -97,10 +97,13 @@ public final class SpecReader {
         return new Reading(source, text, folder).plan(null);
     }
 
-    /** The canonical JSON of a value: sorted keys, so equal configs give equal text and equal hashes. */
+    /**
+     * The canonical JSON of a value: properties in a fixed order, map keys sorted, every default
+     * filled in, so equal configs give equal text and equal hashes.
+     */
     public String canonicalJson(Object value) {
         try {
-            return canonical.writeValueAsString(canonical.readTree(canonical.writeValueAsString(value)));
+            return canonical.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value, e);
         }

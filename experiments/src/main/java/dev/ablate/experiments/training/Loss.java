@@ -22,7 +22,7 @@ public final class Loss {
     public static NDArray smoothed(NDArray logits, NDArray labels, long tokens, double epsilon) {
         Terms t = terms(logits, labels);
         NDArray perToken = epsilon == 0 ? t.nll
-                : Scalars.multiply(t.nll, (float) (1 - epsilon)).add(Scalars.multiply(t.uniform, (float) epsilon));
+                : Scalars.multiply(t.nll, (float) (1 - epsilon)).add(Scalars.multiply(uniform(t), (float) epsilon));
         return Scalars.multiply(perToken.mul(t.counts).sum(), 1f / tokens);
     }
 
@@ -42,17 +42,21 @@ public final class Loss {
         return right.logicalAnd(labels.neq(Vocabulary.PAD)).toType(DataType.INT64, false).sum();
     }
 
-    private record Terms(NDArray nll, NDArray uniform, NDArray counts) {}
+    private record Terms(NDArray logProbabilities, NDArray nll, NDArray counts) {}
+
+    /** Mean over the vocabulary of −log p(v), per token: the smoothing term. */
+    private static NDArray uniform(Terms t) {
+        long vocabulary = t.logProbabilities.getShape().get(t.logProbabilities.getShape().dimension() - 1);
+        return Scalars.multiply(t.logProbabilities.sum(new int[] {-1}).neg(), 1f / vocabulary);
+    }
 
     private static Terms terms(NDArray logits, NDArray labels) {
         NDArray logProbabilities = logits.logSoftmax(-1);
         NDArray index = labels.toType(DataType.INT64, false).expandDims(-1);
         NDArray nll = logProbabilities.gather(index, -1).squeeze(-1).neg();
-        long vocabulary = logits.getShape().get(logits.getShape().dimension() - 1);
-        NDArray uniform = Scalars.multiply(logProbabilities.sum(new int[] {-1}).neg(), 1f / vocabulary);
         NDArray counts = labels.getShape().dimension() == 1
                 ? logits.getManager().ones(labels.getShape(), DataType.FLOAT32)
                 : labels.neq(Vocabulary.PAD).toType(DataType.FLOAT32, false);
-        return new Terms(nll, uniform, counts);
+        return new Terms(logProbabilities, nll, counts);
     }
 }
