@@ -1,7 +1,7 @@
 /**
  * Ablate's core: the plugin SPI ({@code dev.ablate.core.spi}) that every plugin compiles against,
  * the registry that turns plugin descriptors into Guice bindings and Jackson subtypes, the model
- * config, and the user-facing errors.
+ * config, the user-facing errors, and all-or-nothing file writes.
  */
 module dev.ablate.core {
     requires transitive ai.djl.api;
@@ -17,6 +17,7 @@ module dev.ablate.core {
     exports dev.ablate.core.model;
     exports dev.ablate.core.error;
     exports dev.ablate.core.config;
+    exports dev.ablate.core.io;
 
     opens dev.ablate.core.registry to com.google.guice;
 

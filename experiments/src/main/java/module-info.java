@@ -18,6 +18,7 @@ module dev.ablate.experiments {
     exports dev.ablate.experiments.sweep;
     exports dev.ablate.experiments.decoding;
     exports dev.ablate.experiments.metrics;
+    exports dev.ablate.experiments.bench;
 
     // Injected by Guice; private records written by Jackson (hash inputs, config.json).
     opens dev.ablate.experiments.spec to com.google.guice, com.fasterxml.jackson.databind;

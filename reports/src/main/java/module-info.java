@@ -1,6 +1,25 @@
-/** Comparison reports on complexity and accuracy, read from the run store. So far: the paper's Table 1. */
+/**
+ * Comparison reports on complexity and accuracy, read from the run store alone: report.html,
+ * report.md (with SVG charts), results.csv and results.json.
+ */
 module dev.ablate.reports {
     requires transitive dev.ablate.core;
+    requires transitive jakarta.inject;
+    requires java.desktop;
+    requires org.knowm.xchart;
+    requires org.apache.commons.statistics.distribution;
+    requires com.samskivert.jmustache;
+    requires com.fasterxml.jackson.dataformat.csv;
 
     exports dev.ablate.reports.complexity;
+    exports dev.ablate.reports.stats;
+    exports dev.ablate.reports.store;
+    exports dev.ablate.reports.accuracy;
+    exports dev.ablate.reports.report;
+    exports dev.ablate.reports.bench;
+
+    // Jackson reads and writes the run store's records.
+    opens dev.ablate.reports.store to com.fasterxml.jackson.databind;
+    opens dev.ablate.reports.report to com.fasterxml.jackson.databind;
+    opens dev.ablate.reports.bench to com.fasterxml.jackson.databind;
 }

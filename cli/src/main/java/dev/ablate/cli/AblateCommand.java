@@ -8,6 +8,7 @@ import dev.ablate.core.registry.PluginModule;
 import dev.ablate.experiments.spec.SpecReader;
 import dev.ablate.experiments.sweep.ExperimentRunner;
 import dev.ablate.models.transformer.TransformerFactory;
+import dev.ablate.reports.report.ReportWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
         versionProvider = AblateCommand.Version.class,
         description = "A workbench for ablation studies of the Transformer (Vaswani et al. 2017) on DJL and "
                 + "PyTorch. Every interchangeable part (attention, positional encoding, normalization) is a plugin.",
-        subcommands = {ValidateCommand.class, RunCommand.class, SchemaCommand.class, PluginsCommand.class, InfoCommand.class, HelpCommand.class},
+        subcommands = {ValidateCommand.class, RunCommand.class, ReportCommand.class, SchemaCommand.class, PluginsCommand.class, InfoCommand.class, BenchCommand.class,
+            HelpCommand.class},
         footer = {"", "Exit status: 0 ok, 2 a problem with your input (the message says what), 1 a bug."})
 final class AblateCommand implements Runnable {
 
@@ -49,6 +51,7 @@ final class AblateCommand implements Runnable {
                             bind(TransformerFactory.class);
                             bind(SpecReader.class);
                             bind(ExperimentRunner.class);
+                            bind(ReportWriter.class);
                         }
                     });
         }

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
         description = {"Check SPEC (as validate does), print the plan, then train every run that has no result yet: "
                 + "finished runs are skipped, interrupted ones resume from their last checkpoint, runs another process "
                 + "is training are left to it. Ends with a summary (the metric's mean ± std over seeds per variant) "
-                + "and writes OUT/results.json.",
+                + "and writes the report (as `ablate report OUT` does): report.html, report.md, results.csv, results.json.",
                 "",
                 "Exit status: 0 when every run completed or diverged, 2 for invalid input, 1 when a run failed "
                 + "(the failed runs are named; running the spec again retries them)."},
@@ -80,8 +80,7 @@ final class RunCommand implements Callable<Integer> {
         ExperimentRunner.Summary summary = runner.run(plan, store, new RunEnvironment(chosen, version),
                 new ConsoleProgress(console, System.console() != null));
         printSummary(console, plan, summary);
-        console.printf("results: %s%n", root.resolve("results.json"));
-        console.flush();
+        ReportCommand.print(console, ReportCommand.write(parent, root));
         List<RunResult> failed = summary.failed();
         if (!failed.isEmpty()) {
             spec.commandLine().getErr().printf("ablate: %d run(s) failed: %s%n", failed.size(), String.join(", ",

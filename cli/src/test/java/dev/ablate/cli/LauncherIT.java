@@ -86,9 +86,30 @@ final class LauncherIT {
         assertThat(run.get("parameters").asLong()).isPositive();
         assertThat(run.at("/versions/pytorch").asText()).isEqualTo("2.7.1");
         assertThat(runs.resolve("attention=full/seed-1/checkpoint/state.json")).exists();
+        // the run ends with the report, and `ablate report` rebuilds it from the store alone
+        assertThat(first.out()).contains("report: " + runs.resolve("report.html"));
+        assertThat(results.at("/variants/1/deltas/exactMatch/seeds/0").asInt()).isEqualTo(1);
+        assertThat(Files.readString(runs.resolve("report.md"))).contains("| attention=full (baseline) |",
+                "| attention=additive |", "O(n²·d)");
+        Files.delete(runs.resolve("report.html"));
+        Result report = ablate("report", runs.toString());
+        assertThat(report.status()).as(report.err()).isZero();
+        assertThat(Files.readString(runs.resolve("report.html"))).contains("<svg", "attention=additive");
 
         Result again = ablate("run", spec.toString(), "--out", runs.toString(), "--device", "cpu");
         assertThat(again.status()).as(again.err()).isZero();
         assertThat(again.out()).contains("skipped (already completed)").contains("trained 0 run(s), skipped 2");
+    }
+
+    @Test
+    void benchmarksAttentionWithEachPointInAChildOnTheModulePath(@TempDir Path dir) throws Exception {
+        Result r = ablate("bench", "attention", "--lengths", "32", "--variants", "full", "--d-model", "16", "--heads", "2",
+                "--warmup", "0", "--repeats", "1", "--device", "cpu", "--out", dir.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode bench = new ObjectMapper().readTree(dir.resolve("bench.json").toFile());
+        JsonNode point = bench.get("points").get(0);
+        assertThat(point.has("error")).as(point.toString()).isFalse();
+        assertThat(point.get("timeMs").asDouble()).isPositive();
+        assertThat(bench.at("/settings/versions/engine").asText()).isEqualTo("PyTorch 2.7.1");
     }
 }

@@ -1,5 +1,6 @@
 package dev.ablate.core.config;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -16,6 +18,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.introspect.AnnotatedClassResolver;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import dev.ablate.core.error.DidYouMean;
 import dev.ablate.core.error.UserException;
@@ -85,6 +88,84 @@ public final class ConfigJson {
             throw new UserException(file + ": cannot read (" + e.getMessage() + ")");
         }
         return read(file.toString(), json, type);
+    }
+
+    /**
+     * The fields of {@code node} that {@code type} (and, recursively, its nested configs) does not
+     * know, with paths relative to {@code node}. Jackson builds a record before it reports the unknown
+     * fields it buffered, so a misspelled required field would otherwise surface only as the rule the
+     * constructor enforces ("length: must be given"); call this first to name the misspelling.
+     */
+    public List<ConfigProblem> unknownFields(String source, JsonNode node, Class<?> type) {
+        List<ConfigProblem> found = new ArrayList<>();
+        unknownFields(source, node, mapper.constructType(type), "", found);
+        return found;
+    }
+
+    private void unknownFields(String source, JsonNode node, JavaType type, String path, List<ConfigProblem> found) {
+        if (node == null || type == null) {
+            return;
+        }
+        if (type.isCollectionLikeType() || type.isArrayType()) {
+            for (int i = 0; node.isArray() && i < node.size(); i++) {
+                unknownFields(source, node.get(i), type.getContentType(), path + "[" + i + "]", found);
+            }
+            return;
+        }
+        if (type.isMapLikeType()) {
+            if (node.isObject()) {
+                node.properties().forEach(e ->
+                        unknownFields(source, e.getValue(), type.getContentType(), path + "['" + e.getKey() + "']", found));
+            }
+            return;
+        }
+        Class<?> raw = type.getRawClass();
+        if (!node.isObject() || raw.isPrimitive() || raw.getName().startsWith("java.") || JsonNode.class.isAssignableFrom(raw)) {
+            return;
+        }
+        JavaType concrete = type;
+        List<String> known = new ArrayList<>();
+        JsonTypeInfo typeInfo = raw.getAnnotation(JsonTypeInfo.class);
+        if (typeInfo != null) {
+            String property = typeInfo.property().isEmpty() ? "@type" : typeInfo.property();
+            Class<?> subtype = subtypes(type).get(node.path(property).asText(""));
+            if (subtype == null) {
+                return; // a missing or unknown type id is reported by the conversion itself
+            }
+            known.add(property);
+            concrete = mapper.constructType(subtype);
+        }
+        var description = mapper.getDeserializationConfig().introspect(concrete);
+        Map<String, JavaType> properties = new java.util.LinkedHashMap<>();
+        for (BeanPropertyDefinition p : description.findProperties()) {
+            properties.put(p.getName(), p.getPrimaryType());
+        }
+        known.addAll(properties.keySet());
+        known.addAll(description.getIgnoredPropertyNames());
+        List<String> listed = known.stream().distinct().sorted().toList();
+        node.properties().forEach(e -> {
+            String field = e.getKey();
+            String at = path.isEmpty() ? field : path + "." + field;
+            if (!listed.contains(field)) {
+                found.add(new ConfigProblem(source, at, 0, 0, "unknown field '" + field + "'; known fields: "
+                        + String.join(", ", listed) + "." + DidYouMean.hint(field, listed)));
+            } else if (properties.containsKey(field)) {
+                unknownFields(source, e.getValue(), properties.get(field), at, found);
+            }
+        });
+    }
+
+    /** Type id to class, for a polymorphic base: its {@code @JsonSubTypes} and the registered plugins. */
+    private Map<String, Class<?>> subtypes(JavaType baseType) {
+        var config = mapper.getDeserializationConfig();
+        var annotated = AnnotatedClassResolver.resolveWithoutSuperTypes(config, baseType.getRawClass());
+        Map<String, Class<?>> byId = new java.util.HashMap<>();
+        for (NamedType t : mapper.getSubtypeResolver().collectAndResolveSubtypesByTypeId(config, annotated)) {
+            if (t.hasName()) {
+                byId.put(t.getName(), t.getType());
+            }
+        }
+        return byId;
     }
 
     /** Describes a Jackson failure the way a user needs it: where, what was expected, what is known. */

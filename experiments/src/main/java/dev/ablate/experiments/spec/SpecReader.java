@@ -2,6 +2,7 @@ package dev.ablate.experiments.spec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -254,11 +255,15 @@ public final class SpecReader {
 
         /** Converts {@code node} (found at {@code path}) to {@code type}, recording the problem if it cannot. */
         private <T> T convert(JsonNode node, String path, Class<T> type) {
+            List<ConfigProblem> unknown = json.unknownFields(source, node, type);
+            unknown.forEach(p -> add(join(path, p.path()), p.message()));
             try {
                 return mapper.treeToValue(node, type);
             } catch (JsonProcessingException e) {
-                ConfigProblem p = json.problem(source, e);
-                add(join(path, p.path()), p.message());
+                if (!(e instanceof UnrecognizedPropertyException) || unknown.isEmpty()) {
+                    ConfigProblem p = json.problem(source, e);
+                    add(join(path, p.path()), p.message());
+                }
                 return null;
             } catch (IllegalArgumentException e) {
                 add(path, String.valueOf(e.getMessage()));
@@ -489,11 +494,15 @@ public final class SpecReader {
             if (node == null || node.isNull()) {
                 node = JsonNodeFactory.instance.objectNode();
             }
+            List<ConfigProblem> unknown = json.unknownFields(source, node, type);
+            unknown.forEach(p -> addResolved(join(field, p.path()), p.message(), draft));
             try {
                 return mapper.treeToValue(node, type);
             } catch (JsonProcessingException e) {
-                ConfigProblem p = json.problem(source, e);
-                addResolved(join(field, p.path()), p.message(), draft);
+                if (!(e instanceof UnrecognizedPropertyException) || unknown.isEmpty()) {
+                    ConfigProblem p = json.problem(source, e);
+                    addResolved(join(field, p.path()), p.message(), draft);
+                }
                 return null;
             }
         }

@@ -1,5 +1,6 @@
 package dev.ablate.experiments.store;
 
+import dev.ablate.core.io.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ablate.core.error.UserException;

@@ -1,5 +1,6 @@
 package dev.ablate.experiments.store;
 
+import dev.ablate.core.io.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;

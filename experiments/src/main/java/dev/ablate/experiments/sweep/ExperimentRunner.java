@@ -12,6 +12,7 @@ import dev.ablate.experiments.store.RunLock;
 import dev.ablate.experiments.store.RunResult;
 import dev.ablate.experiments.store.RunStore;
 import dev.ablate.experiments.task.TaskConfig;
+import dev.ablate.experiments.task.TaskKind;
 import dev.ablate.models.transformer.TransformerFactory;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -118,6 +119,12 @@ public final class ExperimentRunner {
         record.put("spec", plan.spec());
         record.put("baseline", plan.baseline());
         record.put("seeds", plan.seeds());
+        // What reports need without loading tasks: the lengths complexity is evaluated at, and which
+        // way each metric improves.
+        TaskKind kind = plan.spec().task().kind();
+        record.put("taskKind", kind.label());
+        record.put("taskShape", plan.task().shape());
+        record.put("metrics", kind.metrics().stream().map(m -> new MetricRecord(m, TaskKind.higherIsBetter(m))).toList());
         List<Map<String, Object>> variants = new ArrayList<>();
         for (Variant v : plan.variants()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -130,6 +137,8 @@ public final class ExperimentRunner {
         record.put("variants", variants);
         return record;
     }
+
+    record MetricRecord(String name, boolean higherIsBetter) {}
 
     /** config.json: what this run trains, resolved; declared types, so the task keeps its "type". */
     record RunRecord(String experiment, String variant, String variantHash, int seed, TaskConfig task, RunConfig config) {}

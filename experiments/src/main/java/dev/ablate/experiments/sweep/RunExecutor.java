@@ -17,7 +17,7 @@ import dev.ablate.experiments.spec.ExperimentPlan;
 import dev.ablate.experiments.spec.PlannedRun;
 import dev.ablate.experiments.spec.Variant;
 import dev.ablate.experiments.store.CheckpointState;
-import dev.ablate.experiments.store.AtomicFiles;
+import dev.ablate.core.io.AtomicFiles;
 import dev.ablate.experiments.store.RunDirectory;
 import dev.ablate.experiments.store.RunResult;
 import dev.ablate.experiments.task.Split;

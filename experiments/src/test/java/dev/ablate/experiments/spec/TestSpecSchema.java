@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ablate.core.registry.ComponentRegistry;
 import dev.ablate.core.spi.ComponentKind;
-import dev.ablate.experiments.store.AtomicFiles;
+import dev.ablate.core.io.AtomicFiles;
 import dev.ablate.experiments.task.TaskConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.ablate.experiments.store;
+package dev.ablate.core.io;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,0 +1,328 @@
+package dev.ablate.cli;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ablate.core.error.UserException;
+import dev.ablate.core.registry.ComponentRegistry;
+import dev.ablate.experiments.bench.AttentionBench;
+import dev.ablate.experiments.bench.BenchVariant;
+import dev.ablate.experiments.bench.BenchVariants;
+import dev.ablate.experiments.bench.JvmCommand;
+import dev.ablate.experiments.bench.PointProcess;
+import dev.ablate.experiments.bench.PointResult;
+import dev.ablate.experiments.bench.PointSpec;
+import dev.ablate.experiments.device.Devices;
+import dev.ablate.reports.bench.BenchFit;
+import dev.ablate.reports.bench.BenchPoint;
+import dev.ablate.reports.bench.BenchResult;
+import dev.ablate.reports.report.BenchReport;
+import dev.ablate.reports.bench.BenchSettings;
+import dev.ablate.reports.complexity.Units;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code ablate bench}: measurements of components outside a model; so far {@code bench attention}. */
+@Command(
+        name = "bench",
+        header = "Benchmark components: time and memory against sequence length.",
+        description = "Benchmarks of single components, outside any model. 'ablate bench attention' measures how "
+                + "attention layers scale with the sequence length.",
+        mixinStandardHelpOptions = true,
+        subcommands = {BenchCommand.Attention.class, BenchCommand.AttentionPoint.class})
+final class BenchCommand implements Runnable {
+
+    @ParentCommand
+    AblateCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code ablate bench attention}: the scaling benchmark. */
+    @Command(
+            name = "attention",
+            header = "Time and memory of one attention layer, forward + backward, against n.",
+            description = {
+                "For each variant and each sequence length n: one attention layer, built through the plugin "
+                        + "registry as the models build self-attention (not causal, no padding mask), on a random "
+                        + "input [batch, n, d-model]; one pass is the forward pass in training mode and the backward "
+                        + "pass of the sum of the output, with gradients for every parameter. Each point runs "
+                        + "--warmup untimed passes, then --repeats timed ones; its time is their median.",
+                "",
+                "Each point runs in a fresh child process (the same Java, module path and JVM options), so its "
+                        + "memory is its own and a crash costs one point. Memory on the CPU: the child's peak "
+                        + "resident memory (VmHWM) above its baseline, taken after a tiny warm-up pass that loads the "
+                        + "kernels (peak reset through /proc/self/clear_refs); 'not measured' where /proc is missing. "
+                        + "On a GPU: device memory in use after the point minus before (PyTorch's caching allocator "
+                        + "keeps its blocks, so this is the peak reserved memory).",
+                "",
+                "Variants (--variants): comma-separated id[:key=value...], values as JSON scalars; a token with "
+                        + "'=' but no ':' adds to the variant before it, so 'restricted:window=32,dropout=0.1,full' is "
+                        + "two variants. Settings left out take the plugin's defaults; attention dropout defaults to "
+                        + "0 in every built-in plugin, so the benchmark runs without dropout unless you set it, "
+                        + "as in full:dropout=0.1.",
+                "",
+                "An allocation failure (PyTorch or Java out of memory, or a child killed by the kernel) and a "
+                        + "point over --timeout are recorded as points with an \"error\" and the benchmark goes on. "
+                        + "Fits: per variant, the least-squares slopes of log(time) and of log(memory) against log(n) "
+                        + "over the points without an error (n >= --fit-min): about 2 means quadratic, 1 linear.",
+                "",
+                "Writes DIR/bench.json (atomically): {\"points\": [{\"variant\", \"n\", \"timeMs\", \"memoryBytes\", "
+                        + "\"repeatsMs\", \"error\" when failed}], \"fits\": [{\"variant\", \"timeSlope\", "
+                        + "\"memorySlope\", ...}], \"settings\": {...}}, and beside it bench.html and bench.md with "
+                        + "log-log charts (DIR/charts); `ablate report DIR` of a run store includes a bench.json found "
+                        + "there. Progress goes to stderr, the table and the slopes to stdout.",
+                "",
+                "Exit status: 0 when every point was measured or ran out of memory or time, 2 for invalid input, "
+                        + "1 when a point failed otherwise (its error says why; the file is written anyway)."},
+            mixinStandardHelpOptions = true)
+    static final class Attention implements Callable<Integer> {
+
+        @ParentCommand
+        BenchCommand bench;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--lengths", paramLabel = "N", split = ",", defaultValue = "256,512,1024,2048,4096",
+                description = "Sequence lengths (default: ${DEFAULT-VALUE}).")
+        List<Integer> lengths;
+
+        @Option(names = "--variants", paramLabel = "VARIANTS", defaultValue = "full,restricted,additive",
+                description = "Attention variants, id[:key=value...] separated by commas (default: ${DEFAULT-VALUE}, "
+                        + "each with its defaults; restricted's window is 16).")
+        String variants;
+
+        @Option(names = "--d-model", paramLabel = "D", defaultValue = "64",
+                description = "Model width (default: ${DEFAULT-VALUE}).")
+        int dModel;
+
+        @Option(names = "--heads", paramLabel = "H", defaultValue = "4",
+                description = "Heads; must divide --d-model (default: ${DEFAULT-VALUE}).")
+        int heads;
+
+        @Option(names = "--batch", paramLabel = "B", defaultValue = "1",
+                description = "Sequences per pass (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto",
+                description = "Where to run: " + Devices.USAGE + " (default: ${DEFAULT-VALUE}: the first GPU if PyTorch "
+                        + "sees one, else the CPU).")
+        String device;
+
+        @Option(names = "--warmup", paramLabel = "K", defaultValue = "2",
+                description = "Untimed passes per point before the timed ones (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--repeats", paramLabel = "K", defaultValue = "5",
+                description = "Timed passes per point; the point's time is their median (default: ${DEFAULT-VALUE}).")
+        int repeats;
+
+        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+                description = "Limit on one point, child start-up included; a point over it is recorded as an error "
+                        + "(default: ${DEFAULT-VALUE}).")
+        int timeout;
+
+        @Option(names = "--fit-min", paramLabel = "N",
+                description = "Fit the slopes only over n >= N (default: every length).")
+        Integer fitMin;
+
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/bench",
+                description = "Output folder for bench.json (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException {
+            checkOptions();
+            PrintWriter console = spec.commandLine().getOut();
+            PrintWriter progress = spec.commandLine().getErr();
+            ComponentRegistry registry = bench.parent.injector().getInstance(ComponentRegistry.class);
+            List<BenchVariant> chosen = BenchVariants.parse(variants, registry.json());
+            Device chosenDevice = Devices.select(device);
+            String deviceName = Devices.describe(chosenDevice);
+            Path file = out.resolve(BenchResult.FILE);
+
+            Map<String, JsonNode> configs = new LinkedHashMap<>();
+            chosen.forEach(v -> configs.put(v.name(), v.json()));
+            BenchSettings settings = new BenchSettings(dModel, heads, batch, deviceName, warmup, repeats, timeout, fitMin,
+                    lengths, configs, AttentionBench.memoryMethod(chosenDevice), versions());
+
+            PointProcess children = new PointProcess(
+                    JvmCommand.of(Main.class, PointProcess.CHILD_JVM_OPTIONS, List.of("bench", "attention-point")),
+                    Duration.ofSeconds(timeout));
+            int total = chosen.size() * lengths.size();
+            progress.printf(Locale.ROOT, "bench: %d points (%d variants × %d lengths) on %s, d-model %d, %d heads, "
+                    + "batch %d, one fresh process each -> %s%n", total, chosen.size(), lengths.size(), deviceName,
+                    dModel, heads, batch, file);
+            progress.flush();
+
+            List<BenchPoint> points = new ArrayList<>();
+            boolean failed = false;
+            long benchStart = System.nanoTime();
+            for (BenchVariant v : chosen) {
+                for (int n : lengths) {
+                    long start = System.nanoTime();
+                    PointResult r = children.run(
+                            new PointSpec(v.json(), n, dModel, heads, batch, deviceName, warmup, repeats));
+                    failed |= r.outcome() == PointResult.Outcome.FAILED;
+                    BenchPoint p = r.ok()
+                            ? BenchPoint.measured(v.name(), n, r.timeMs(), r.memoryBytes(), r.repeatsMs())
+                            : BenchPoint.failed(v.name(), n, r.error());
+                    points.add(p);
+                    progress.printf(Locale.ROOT, "bench [%d/%d] %s n=%d: %s (%.1f s)%n", points.size(), total,
+                            v.name(), n, p.ok() ? time(p) + ", " + memory(p) : p.error(),
+                            (System.nanoTime() - start) / 1e9);
+                    progress.flush();
+                }
+            }
+
+            BenchResult result = BenchResult.of(points, settings);
+            result.write(file);
+            BenchReport.Written pages = BenchReport.write(out, result, AblateCommand.Version.versions().getProperty("ablate"));
+
+            printSummary(console, result);
+            console.printf(Locale.ROOT, "bench: %s (%.0f s)%n       %s, %s (charts in %s)%n", file,
+                    (System.nanoTime() - benchStart) / 1e9, pages.html(), pages.markdown(), out.resolve("charts"));
+            console.flush();
+            if (failed) {
+                spec.commandLine().getErr().println("ablate: some points failed (not out of memory or time); "
+                        + "their errors are in the table and in " + file);
+                return 1;
+            }
+            return 0;
+        }
+
+        private void checkOptions() {
+            if (lengths.isEmpty() || lengths.stream().anyMatch(n -> n < 1)) {
+                throw new UserException("--lengths: every length must be >= 1 (got " + lengths + ")");
+            }
+            if (lengths.stream().distinct().count() != lengths.size()) {
+                throw new UserException("--lengths: a length is given twice (got " + lengths + ")");
+            }
+            if (dModel < 1 || heads < 1 || batch < 1) {
+                throw new UserException("--d-model, --heads and --batch must be >= 1");
+            }
+            if (dModel % heads != 0) {
+                throw new UserException("--heads must divide --d-model evenly (got " + heads + " heads for d-model "
+                        + dModel + ")");
+            }
+            if (warmup < 0 || repeats < 1) {
+                throw new UserException("--warmup must be >= 0 and --repeats >= 1");
+            }
+            if (timeout < 1) {
+                throw new UserException("--timeout must be >= 1 second");
+            }
+            if (fitMin != null && fitMin < 1) {
+                throw new UserException("--fit-min must be >= 1");
+            }
+        }
+
+        private static Map<String, String> versions() throws IOException {
+            Properties p = AblateCommand.Version.versions();
+            Engine engine = Engine.getInstance();
+            Map<String, String> versions = new LinkedHashMap<>();
+            versions.put("ablate", p.getProperty("ablate"));
+            versions.put("djl", p.getProperty("djl"));
+            versions.put("engine", engine.getEngineName() + " " + engine.getVersion());
+            versions.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+            versions.put("processors", String.valueOf(Runtime.getRuntime().availableProcessors()));
+            return versions;
+        }
+
+        private static void printSummary(PrintWriter console, BenchResult result) {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"variant", "n", "time ms", "memory"});
+            for (BenchPoint p : result.points()) {
+                rows.add(p.ok()
+                        ? new String[] {p.variant(), String.valueOf(p.n()), time(p), memory(p)}
+                        : new String[] {p.variant(), String.valueOf(p.n()), "-", p.error()});
+            }
+            printTable(console, rows);
+            Integer fitMin = result.settings().fitMin();
+            console.println();
+            console.println("fitted exponents: time ∝ n^slope, memory ∝ n^slope (least squares in log-log, points "
+                    + "without error" + (fitMin == null ? "" : ", n >= " + fitMin) + ")");
+            List<String[]> fits = new ArrayList<>();
+            fits.add(new String[] {"variant", "time slope", "memory slope", "points"});
+            for (BenchFit f : result.fits()) {
+                fits.add(new String[] {f.variant(), slope(f.timeSlope()), slope(f.memorySlope()),
+                    String.valueOf(f.timePoints())});
+            }
+            printTable(console, fits);
+        }
+
+        private static String time(BenchPoint p) {
+            double ms = p.timeMs();
+            return String.format(Locale.ROOT, ms >= 100 ? "%.0f" : ms >= 10 ? "%.1f" : "%.2f", ms) + " ms";
+        }
+
+        private static String memory(BenchPoint p) {
+            return p.memoryBytes() == null ? "not measured" : Units.bytes(p.memoryBytes());
+        }
+
+        private static String slope(Double s) {
+            return s == null ? "-" : String.format(Locale.ROOT, "%.2f", s);
+        }
+
+        private static void printTable(PrintWriter console, List<String[]> rows) {
+            int[] widths = new int[rows.get(0).length];
+            for (String[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    widths[i] = Math.max(widths[i], row[i].length());
+                }
+            }
+            for (String[] row : rows) {
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; i < row.length; i++) {
+                    line.append(i == 0 ? "" : "  ").append(String.format("%-" + widths[i] + "s", row[i]));
+                }
+                console.println(line.toString().stripTrailing());
+            }
+        }
+    }
+
+    /**
+     * {@code ablate bench attention-point SPEC}: the child side of {@code bench attention}, hidden
+     * from the help. Measures one point in this fresh process and prints it as one JSON line.
+     */
+    @Command(name = "attention-point", hidden = true,
+            description = "Internal: measure one point of 'bench attention' in this process; prints one JSON line.")
+    static final class AttentionPoint implements Callable<Integer> {
+
+        @ParentCommand
+        BenchCommand bench;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "SPEC", description = "The point, as JSON.")
+        String point;
+
+        @Override
+        public Integer call() {
+            ComponentRegistry registry = bench.parent.injector().getInstance(ComponentRegistry.class);
+            PointProcess.runChild(registry, point, spec.commandLine().getOut());
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.ablate.cli;
+
+import dev.ablate.reports.report.ReportWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code ablate report DIR}: rebuilds an experiment's report from its run store. */
+@Command(
+        name = "report",
+        header = "Build the comparison report of a run store.",
+        description = {"Read DIR (what `ablate run` wrote: experiment.json and each run's result.json and metrics.jsonl; "
+                + "nothing else, so runs copied from another machine work) and write next to them: report.html (one "
+                + "self-contained file, charts inline), report.md (charts as SVG files in DIR/charts), results.csv "
+                + "(one row per run) and results.json (every run, plus each variant's mean, std, "
+                + "95% interval and paired delta against the baseline). `ablate run` ends by doing the same.",
+                "",
+                "A bench.json in DIR (from `ablate bench attention --out DIR`) is included as a scaling section."},
+        mixinStandardHelpOptions = true)
+final class ReportCommand implements Callable<Integer> {
+
+    @ParentCommand
+    AblateCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "The run store folder, e.g. runs/quick-attention.")
+    Path dir;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        print(out, write(parent, dir));
+        return 0;
+    }
+
+    static ReportWriter.Written write(AblateCommand parent, Path dir) throws IOException {
+        String version = AblateCommand.Version.versions().getProperty("ablate");
+        return parent.injector().getInstance(ReportWriter.class).write(dir, version);
+    }
+
+    static void print(PrintWriter out, ReportWriter.Written written) {
+        out.printf("report: %s%n        %s (charts in %s)%n        %s, %s%n", written.html(), written.markdown(),
+                written.markdown().resolveSibling("charts"), written.csv(), written.json());
+        out.flush();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.ablate.reports.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything a report needs from a run store folder: experiment.json (the plan) and each run's
+ * result.json and metrics.jsonl.
+ *
+ * @param metric the metric the spec evaluates by (the evaluation's {@code metric})
+ * @param taskShape the task's vocabularies and longest lengths ({@code maxSourceLength}, ...)
+ */
+public record StoredExperiment(
+        Path root,
+        String name,
+        String description,
+        String hash,
+        String baseline,
+        List<Integer> seeds,
+        String taskKind,
+        JsonNode taskShape,
+        List<MetricInfo> metrics,
+        String metric,
+        List<StoredVariant> variants,
+        List<StoredRun> runs) {
+
+    public List<StoredRun> runsOf(String variant) {
+        return runs.stream().filter(r -> r.variant().equals(variant)).toList();
+    }
+
+    public MetricInfo metricInfo(String name) {
+        return metrics.stream().filter(m -> m.name().equals(name)).findFirst()
+                .orElse(new MetricInfo(name, !name.equals("loss") && !name.equals("perplexity")));
+    }
+
+    /** The sequence length complexity is evaluated at: the longest source (or, decoder-only, context). */
+    public long sequenceLength() {
+        return Math.max(1, taskShape.path("maxSourceLength").asLong(1));
+    }
+}
