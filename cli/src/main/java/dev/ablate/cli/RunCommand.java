@@ -8,6 +8,7 @@ import dev.ablate.experiments.spec.ExperimentPlan;
 import dev.ablate.experiments.spec.SpecReader;
 import dev.ablate.experiments.spec.Variant;
 import dev.ablate.experiments.store.RunResult;
+import dev.ablate.reports.stats.Estimate;
 import dev.ablate.experiments.store.RunStore;
 import dev.ablate.experiments.sweep.ExperimentRunner;
 import dev.ablate.experiments.sweep.RunEnvironment;
@@ -136,17 +137,14 @@ final class RunCommand implements Callable<Integer> {
         console.printf("trained %d run(s), skipped %d%n", summary.trained(), summary.skipped());
     }
 
-    /** Sample mean ± sample standard deviation (n − 1); the std is left out for a single seed. */
+    /** Sample mean ± sample standard deviation (n − 1), as the report computes it; the std is left out for a single seed. */
     static String meanStd(List<Double> values) {
         if (values.isEmpty()) {
             return "-";
         }
-        double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        if (values.size() == 1) {
-            return ConsoleProgress.format(mean);
-        }
-        double squares = values.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum();
-        return ConsoleProgress.format(mean) + " ± " + ConsoleProgress.format(Math.sqrt(squares / (values.size() - 1)));
+        Estimate e = Estimate.of(values);
+        return values.size() == 1 ? ConsoleProgress.format(e.mean())
+                : ConsoleProgress.format(e.mean()) + " ± " + ConsoleProgress.format(e.std());
     }
 
     private static void printTable(PrintWriter console, List<String[]> rows) {

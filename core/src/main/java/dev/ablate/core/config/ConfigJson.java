@@ -211,16 +211,7 @@ public final class ConfigJson {
 
     /** The type ids of a non-plugin polymorphic type (tasks, schedules, ...), from its {@code @JsonSubTypes}. */
     private List<String> declaredSubtypes(JavaType baseType) {
-        if (baseType == null) {
-            return List.of();
-        }
-        var config = mapper.getDeserializationConfig();
-        var annotated = AnnotatedClassResolver.resolveWithoutSuperTypes(config, baseType.getRawClass());
-        return mapper.getSubtypeResolver().collectAndResolveSubtypesByTypeId(config, annotated).stream()
-                .filter(NamedType::hasName)
-                .map(NamedType::getName)
-                .sorted()
-                .toList();
+        return baseType == null ? List.of() : subtypes(baseType).keySet().stream().sorted().toList();
     }
 
     private String invalidValue(InvalidFormatException f) {

@@ -45,7 +45,6 @@ final class ChartStyle {
         s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         s.setChartFontColor(new Color(0x222222));
         s.setAntiAlias(true);
-        chart.getStyler().setXAxisTitleColor(new Color(0x222222));
         return chart;
     }
 }

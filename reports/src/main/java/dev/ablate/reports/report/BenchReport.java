@@ -31,23 +31,23 @@ public final class BenchReport {
 
     /** Writes bench.html, bench.md and their charts into {@code folder}. */
     public static Written write(Path folder, BenchResult bench, String ablateVersion) throws IOException {
-        Map<String, Object> section = section(folder, bench);
-        @SuppressWarnings("unchecked")
-        List<Path> charts = (List<Path>) section.remove("chartFiles");
-        Map<String, Object> context = new LinkedHashMap<>(section);
+        Section section = section(folder, bench);
+        Map<String, Object> context = new LinkedHashMap<>(section.context());
         context.put("version", ablateVersion);
         Path html = folder.resolve("bench.html");
         Path markdown = folder.resolve("bench.md");
         AtomicFiles.writeString(html, ReportWriter.template("bench.html.mustache", true).execute(context));
         AtomicFiles.writeString(markdown, ReportWriter.template("bench.md.mustache", false).execute(context));
-        return new Written(html, markdown, charts);
+        return new Written(html, markdown, section.charts());
     }
 
     /**
-     * The template context of the bench section, its charts already written to {@code folder/charts}:
-     * {@code settings}, {@code points} and {@code fits} tables (HTML and Markdown), {@code charts}.
+     * The bench section: its template context ({@code settings}, the {@code points} and {@code fits}
+     * tables in HTML and Markdown, {@code charts}) and the chart files, already written to {@code folder/charts}.
      */
-    static Map<String, Object> section(Path folder, BenchResult bench) throws IOException {
+    record Section(Map<String, Object> context, List<Path> charts) {}
+
+    static Section section(Path folder, BenchResult bench) throws IOException {
         BenchSettings s = bench.settings();
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("settings", s == null ? "settings not recorded" : String.format(Locale.ROOT, "one attention layer, d_model = %d, %d heads, batch %d, on %s; "
@@ -69,8 +69,7 @@ public final class BenchReport {
                 ScalingChart.chart("Memory against n", "peak memory (bytes)",
                         lines(bench, p -> p.memoryBytes() == null ? null : p.memoryBytes().doubleValue(), BenchFit::memorySlope)));
         c.put("charts", charts);
-        c.put("chartFiles", files);
-        return c;
+        return new Section(c, List.copyOf(files));
     }
 
     private static void chart(Path folder, List<Map<String, Object>> charts, List<Path> files, String file, String title,

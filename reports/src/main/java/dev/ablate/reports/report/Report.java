@@ -69,11 +69,13 @@ record Report(
         List<MetricInfo> metrics = comparison.metrics();
         List<String> header = new ArrayList<>(List.of("variant"));
         metrics.forEach(m -> header.add(m.name() + (m.higherIsBetter() ? " ↑" : " ↓")));
+        List<List<String>> best = metrics.stream().map(comparison::best).toList();
         List<List<Table.Cell>> rows = new ArrayList<>();
         for (VariantSummary r : comparison.rows()) {
             List<Table.Cell> row = new ArrayList<>(List.of(Table.Cell.of(r.variant())));
-            for (MetricInfo m : metrics) {
-                row.add(new Table.Cell(Numbers.meanStd(r.metrics().get(m.name())), comparison.best(m).contains(r.variant())));
+            for (int i = 0; i < metrics.size(); i++) {
+                row.add(new Table.Cell(Numbers.meanStd(r.metrics().get(metrics.get(i).name())),
+                        best.get(i).contains(r.variant())));
             }
             rows.add(row);
         }

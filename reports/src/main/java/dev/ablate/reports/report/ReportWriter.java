@@ -67,11 +67,9 @@ public final class ReportWriter {
         context.put("charts", charts);
         Path benchFile = store.resolve(BenchResult.FILE);
         if (Files.isRegularFile(benchFile)) {
-            Map<String, Object> bench = BenchReport.section(store, BenchResult.read(benchFile));
-            @SuppressWarnings("unchecked")
-            List<Path> benchCharts = (List<Path>) bench.remove("chartFiles");
-            chartFiles.addAll(benchCharts);
-            context.put("bench", bench);
+            BenchReport.Section bench = BenchReport.section(store, BenchResult.read(benchFile));
+            chartFiles.addAll(bench.charts());
+            context.put("bench", bench.context());
         }
 
         Path html = store.resolve("report.html");

@@ -34,10 +34,11 @@ public final class ResultsCsv {
     }
 
     public static List<Map<String, String>> rows(StoredExperiment experiment) {
+        List<String> columns = columns(experiment);
         List<Map<String, String>> rows = new ArrayList<>();
         for (StoredRun run : experiment.runs()) {
             Map<String, String> row = new LinkedHashMap<>();
-            columns(experiment).forEach(c -> row.put(c, ""));
+            columns.forEach(c -> row.put(c, ""));
             row.put("experiment", experiment.name());
             row.put("variant", run.variant());
             row.put("seed", String.valueOf(run.seed()));
