@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
                 + "nothing else, so runs copied from another machine work) and write next to them: report.html (one "
                 + "self-contained file, charts inline), report.md (charts as SVG files in DIR/charts), results.csv "
                 + "(one row per run) and results.json (every run, plus each variant's mean, std, "
-                + "95% interval and paired delta against the baseline). `ablate run` ends by doing the same.",
+                + "95%% interval and paired delta against the baseline). `ablate run` ends by doing the same.",
                 "",
                 "A bench.json in DIR (from `ablate bench attention --out DIR`) is included as a scaling section."},
         mixinStandardHelpOptions = true)
