@@ -2,7 +2,7 @@ package dev.ablate.attention;
 
 import ai.djl.nn.core.Linear;
 import java.util.Arrays;
-import dev.ablate.core.testkit.Doubles;
+import dev.ablate.testkit.Doubles;
 
 /**
  * Multi-head attention in double precision, written out loop by loop: per head, scores of every

@@ -7,7 +7,7 @@ import dev.ablate.attention.full.FullConfig;
 import dev.ablate.attention.restricted.RestrictedAttention;
 import dev.ablate.attention.restricted.RestrictedConfig;
 import dev.ablate.core.registry.ComponentRegistry;
-import dev.ablate.core.testkit.AttentionConformance;
+import dev.ablate.testkit.AttentionConformance;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;

@@ -4,18 +4,26 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
+import dev.ablate.core.registry.PluginJars;
 import dev.ablate.core.registry.PluginModule;
 import dev.ablate.experiments.spec.SpecReader;
 import dev.ablate.experiments.sweep.ExperimentRunner;
 import dev.ablate.models.transformer.TransformerFactory;
 import dev.ablate.reports.report.ReportWriter;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** {@code ablate}: the top-level command; with no subcommand it prints its usage. */
@@ -30,8 +38,23 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit status: 0 ok, 2 a problem with your input (the message says what), 1 a bug."})
 final class AblateCommand implements Runnable {
 
+    /** Where the launcher's default plugin folders are: set by bin/ablate and by the checkout's ./ablate. */
+    static final String HOME_PROPERTY = "ablate.home";
+    static final String CHECKOUT_PROPERTY = "ablate.checkout";
+    static final String PLUGINS_VARIABLE = "ABLATE_PLUGINS";
+
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--plugins", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Also load the plugins in DIR: plugin JARs, and folders holding a plugin JAR with its "
+                    + "dependencies (or DIR is one plugin JAR). Repeatable. Always searched as well: $"
+                    + PLUGINS_VARIABLE + " (folders separated by ':'), and plugins/ beside the distribution and "
+                    + "in the checkout.")
+    List<Path> pluginPaths = new ArrayList<>();
+
+    /** The environment, for $ABLATE_PLUGINS; tests give their own. */
+    Map<String, String> environment = System.getenv();
 
     private Injector injector;
 
@@ -44,7 +67,7 @@ final class AblateCommand implements Runnable {
     Injector injector() {
         if (injector == null) {
             injector = Guice.createInjector(Stage.PRODUCTION,
-                    PluginModule.discover(AblateCommand.class.getClassLoader()),
+                    PluginModule.discover(AblateCommand.class.getClassLoader(), pluginLocations()),
                     new AbstractModule() {
                         @Override
                         protected void configure() {
@@ -56,6 +79,37 @@ final class AblateCommand implements Runnable {
                     });
         }
         return injector;
+    }
+
+    /** Where plugin JARs are looked for, in order: --plugins, $ABLATE_PLUGINS, the default folders. */
+    List<PluginJars.Location> pluginLocations() {
+        List<PluginJars.Location> locations = new ArrayList<>();
+        pluginPaths.forEach(p -> locations.add(new PluginJars.Location(p, "--plugins " + p, true)));
+        String variable = environment.get(PLUGINS_VARIABLE);
+        if (variable != null) {
+            for (String entry : variable.split(File.pathSeparator)) {
+                if (!entry.isBlank()) {
+                    locations.add(new PluginJars.Location(Path.of(entry), "$" + PLUGINS_VARIABLE, true));
+                }
+            }
+        }
+        defaultFolder(locations, HOME_PROPERTY, "the distribution's plugins/ folder");
+        defaultFolder(locations, CHECKOUT_PROPERTY, "the checkout's plugins/ folder");
+        return locations;
+    }
+
+    /** The options that give a child JVM the plugins this one was given (it inherits the rest). */
+    List<String> pluginArguments() {
+        List<String> arguments = new ArrayList<>();
+        pluginPaths.forEach(p -> arguments.addAll(List.of("--plugins", p.toAbsolutePath().toString())));
+        return arguments;
+    }
+
+    private static void defaultFolder(List<PluginJars.Location> locations, String property, String reason) {
+        String root = System.getProperty(property);
+        if (root != null && !root.isBlank()) {
+            locations.add(new PluginJars.Location(Path.of(root, "plugins"), reason, false));
+        }
     }
 
     /** Versions of Ablate and of the engine it was built against, from the build. */

@@ -168,7 +168,7 @@ final class BenchCommand implements Runnable {
                     lengths, configs, AttentionBench.memoryMethod(chosenDevice), versions());
 
             PointProcess children = new PointProcess(
-                    JvmCommand.of(Main.class, PointProcess.CHILD_JVM_OPTIONS, List.of("bench", "attention-point")),
+                    JvmCommand.of(Main.class, PointProcess.CHILD_JVM_OPTIONS, childArguments()),
                     Duration.ofSeconds(timeout));
             int total = chosen.size() * lengths.size();
             progress.printf(Locale.ROOT, "bench: %d points (%d variants × %d lengths) on %s, d-model %d, %d heads, "
@@ -210,6 +210,13 @@ final class BenchCommand implements Runnable {
                 return 1;
             }
             return 0;
+        }
+
+        /** The child's command line: this run's plugins, then the hidden point command. */
+        private List<String> childArguments() {
+            List<String> arguments = new ArrayList<>(bench.parent.pluginArguments());
+            arguments.addAll(List.of("bench", "attention-point"));
+            return arguments;
         }
 
         private void checkOptions() {

@@ -2,6 +2,7 @@ package dev.ablate.cli;
 
 import dev.ablate.core.error.UserException;
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 
 /**
@@ -19,11 +20,18 @@ public final class Main {
 
     /** Runs one command line, writing to {@code out} and {@code err}; returns the exit status. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, System.getenv());
+    }
+
+    /** {@link #run(String[], PrintWriter, PrintWriter)} with the given environment (for $ABLATE_PLUGINS). */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
         defaultProperty("ai.djl.offline", "true");
         defaultProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         // DJL probes CUDA at start-up and warns on every machine without a usable driver.
         defaultProperty("org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils", "error");
-        CommandLine commandLine = new CommandLine(new AblateCommand());
+        AblateCommand ablate = new AblateCommand();
+        ablate.environment = environment;
+        CommandLine commandLine = new CommandLine(ablate);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, command, parsed) -> {

@@ -1,6 +1,7 @@
 package dev.ablate.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ablate.core.config.ConfigJson;
 import dev.ablate.core.error.DidYouMean;
 import dev.ablate.core.error.UserException;
 import dev.ablate.core.registry.ComponentInfo;
@@ -93,8 +94,9 @@ final class PluginsCommand implements Callable<Integer> {
         List<ComponentDescriptor<?>> matches = registry.all().stream().filter(d -> d.id().equals(id)).toList();
         if (matches.isEmpty()) {
             List<String> known = registry.all().stream().map(ComponentDescriptor::id).distinct().sorted().toList();
+            String hint = DidYouMean.hint(id, known);
             throw new UserException("no plugin has the id '" + id + "'; known ids: " + String.join(", ", known) + "."
-                    + DidYouMean.hint(id, known));
+                    + (hint.isEmpty() ? ConfigJson.NOT_LOADED_HINT : hint));
         }
         return matches;
     }

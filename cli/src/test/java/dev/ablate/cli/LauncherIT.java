@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,15 +22,49 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class LauncherIT {
 
+    private static final Path DIST = Path.of(System.getProperty("ablate.dist"));
+
     private record Result(int status, String out, String err) {}
 
+    /** An echo plugin compiled as a module against the distribution's JARs, as a plugin project would be. */
+    private static PluginJar modularEcho(String module, String id, String opens) {
+        return PluginJar.echo(module, id, "\"" + id + " in " + module + "\"")
+                .source("module-info.java", """
+                        module %1$s {
+                            requires dev.ablate.core;
+                            provides dev.ablate.core.spi.AblatePlugin with %1$s.EchoPlugin;
+                            %2$s
+                        }""".formatted(module, opens))
+                .modulePath(DIST.resolve("lib").toString());
+    }
+
+    private static String opensToJackson(String pkg) {
+        return "opens " + pkg + " to com.fasterxml.jackson.databind;";
+    }
+
+    private static JsonNode plugin(Result r, String id) throws IOException {
+        for (JsonNode p : new ObjectMapper().readTree(r.out())) {
+            if (p.get("id").asText().equals(id)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no plugin " + id + " in " + r.out() + r.err());
+    }
+
     private static Result ablate(String... args) throws IOException, InterruptedException {
-        Path dist = Path.of(System.getProperty("ablate.dist"));
-        List<String> command = new ArrayList<>(List.of("bash", dist.resolve("bin/ablate").toString()));
+        return ablate(Map.of(), args);
+    }
+
+    private static Result ablate(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", DIST.resolve("bin/ablate").toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("ablate-out", ".txt");
         Path err = Files.createTempFile("ablate-err", ".txt");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().remove("ABLATE_PLUGINS");
+        builder.environment().remove("ABLATE_CHECKOUT");
+        builder.environment().putAll(environment);
+        Process p = builder.start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("ablate finished").isTrue();
         Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
@@ -111,5 +146,81 @@ final class LauncherIT {
         assertThat(point.has("error")).as(point.toString()).isFalse();
         assertThat(point.get("timeMs").asDouble()).isPositive();
         assertThat(bench.at("/settings/versions/engine").asText()).isEqualTo("PyTorch 2.7.1");
+    }
+
+    @Test
+    void loadsModularPluginJarsEachInAModuleLayerOfItsOwn(@TempDir Path dir) throws Exception {
+        for (String name : List.of("left", "right")) {
+            // Both modules hold a package of the same name; only separate layers let them load side by side.
+            modularEcho("fixture." + name, name, opensToJackson("fixture." + name) + " exports fixture.shared;")
+                    .source("fixture/shared/Marker.java", "package fixture.shared; public final class Marker {}")
+                    .build(dir.resolve("checkout/plugins/" + name + ".jar"));
+        }
+        Result r = ablate(Map.of("ABLATE_CHECKOUT", dir.resolve("checkout").toString()), "plugins", "--json");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(plugin(r, "left").get("summary").asText()).isEqualTo("left in fixture.left");
+        assertThat(plugin(r, "right").get("source").asText()).isEqualTo(dir.resolve("checkout/plugins/right.jar")
+                + " (module fixture.right; built against Ablate 0.1.0-SNAPSHOT; via the checkout's plugins/ folder)");
+    }
+
+    @Test
+    void runsAndBenchmarksAPluginAttentionThroughTheLauncher(@TempDir Path dir) throws Exception {
+        Path jar = modularEcho("fixture.echo", "echo", opensToJackson("fixture.echo")).build(dir.resolve("echo.jar"));
+        Path spec = Files.writeString(dir.resolve("echo.json"), """
+                {"name": "echo", "task": {"type": "copy", "length": 4, "vocabSize": 6, "trainSize": 32, "validSize": 8, "testSize": 8},
+                 "base": {"model": {"layers": 1, "dModel": 16, "heads": 2, "dFF": 32}, "training": {"steps": 2, "batchSize": 8}},
+                 "axes": {"model.attention": [{"type": "echo"}]},
+                 "seeds": [1]}
+                """);
+        Result run = ablate("--plugins", jar.toString(), "run", spec.toString(), "--out", dir.resolve("runs").toString(),
+                "--device", "cpu");
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("run 1/1 attention=echo seed 1: completed");
+        assertThat(Files.readString(dir.resolve("runs/report.md"))).contains("| attention=echo (baseline) |");
+
+        Result bench = ablate("bench", "attention", "--plugins", jar.toString(), "--lengths", "16", "--variants", "echo",
+                "--d-model", "16", "--heads", "2", "--warmup", "0", "--repeats", "1", "--device", "cpu",
+                "--out", dir.resolve("bench").toString());
+        assertThat(bench.status()).as(bench.err()).isZero();
+        JsonNode point = new ObjectMapper().readTree(dir.resolve("bench/bench.json").toFile()).get("points").get(0);
+        assertThat(point.has("error")).as("the child JVM loaded the plugin too: " + point).isFalse();
+    }
+
+    @Test
+    void aModularPluginThatHidesItsConfigFromJacksonIsToldWhatToAdd(@TempDir Path dir) throws Exception {
+        Path jar = modularEcho("fixture.closed", "closed", "").build(dir.resolve("closed.jar"));
+        Result r = ablate("--plugins", jar.toString(), "plugins");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("attention plugin 'closed' from " + jar)
+                .contains("Add 'opens fixture.closed to com.fasterxml.jackson.databind;' to its module-info.java")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aModularPluginMissingADependencyIsToldWhereToPutIt(@TempDir Path dir) throws Exception {
+        Path lib = new PluginJar().source("module-info.java", "module fixture.lib { exports fixture.lib; }")
+                .source("fixture/lib/Greeting.java",
+                        "package fixture.lib; public final class Greeting { public static String text() { return \"hello\"; } }")
+                .modulePath(DIST.resolve("lib").toString())
+                .build(dir.resolve("lib/fixture-lib.jar"));
+        Path jar = PluginJar.echo("fixture.needy", "needy", "fixture.lib.Greeting.text()")
+                .source("module-info.java", """
+                        module fixture.needy {
+                            requires dev.ablate.core;
+                            requires fixture.lib;
+                            provides dev.ablate.core.spi.AblatePlugin with fixture.needy.EchoPlugin;
+                            opens fixture.needy to com.fasterxml.jackson.databind;
+                        }""")
+                .modulePath(DIST.resolve("lib") + java.io.File.pathSeparator + lib)
+                .build(dir.resolve("plugins/needy/needy.jar"));
+        Result r = ablate("--plugins", jar.toString(), "plugins");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("plugin JAR " + jar).contains("fixture.lib")
+                .contains("Put the JARs it depends on next to it in a folder of its own");
+
+        Files.copy(lib, dir.resolve("plugins/needy/fixture-lib.jar"));
+        Result together = ablate("--plugins", dir.resolve("plugins").toString(), "plugins", "--json");
+        assertThat(together.status()).as(together.err()).isZero();
+        assertThat(plugin(together, "needy").get("summary").asText()).isEqualTo("hello");
     }
 }

@@ -11,7 +11,7 @@ import ai.djl.training.ParameterStore;
 import dev.ablate.attention.ReferenceAttention;
 import dev.ablate.core.spi.AttentionInputs;
 import dev.ablate.core.spi.AttentionSetup;
-import dev.ablate.core.testkit.Doubles;
+import dev.ablate.testkit.Doubles;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -15,7 +15,7 @@ import dev.ablate.attention.full.FullAttention;
 import dev.ablate.attention.full.FullConfig;
 import dev.ablate.core.spi.AttentionInputs;
 import dev.ablate.core.spi.AttentionSetup;
-import dev.ablate.core.testkit.Doubles;
+import dev.ablate.testkit.Doubles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -43,6 +43,10 @@ import java.util.Map;
  */
 public final class ConfigJson {
 
+    /** Said of an unknown plugin id that resembles no known one: it may come from a plugin JAR not loaded. */
+    public static final String NOT_LOADED_HINT = " If it comes from a plugin JAR, load it: put the JAR in plugins/, "
+            + "or pass --plugins DIR (ablate plugins lists what is loaded).";
+
     private final ObjectMapper mapper;
     private final Map<ComponentKind, List<String>> knownIds = new EnumMap<>(ComponentKind.class);
 
@@ -205,8 +209,11 @@ public final class ConfigJson {
         if (t.getTypeId() == null) {
             return "missing \"type\"; known " + label + "types: " + String.join(", ", known);
         }
-        return "unknown " + label + "type '" + t.getTypeId() + "'; known: " + String.join(", ", known) + "."
-                + DidYouMean.hint(t.getTypeId(), known);
+        String hint = DidYouMean.hint(t.getTypeId(), known);
+        if (hint.isEmpty() && kind != null) {
+            hint = NOT_LOADED_HINT;
+        }
+        return "unknown " + label + "type '" + t.getTypeId() + "'; known: " + String.join(", ", known) + "." + hint;
     }
 
     /** The type ids of a non-plugin polymorphic type (tasks, schedules, ...), from its {@code @JsonSubTypes}. */

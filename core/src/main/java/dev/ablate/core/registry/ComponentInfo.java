@@ -65,7 +65,7 @@ public record ComponentInfo(
             capabilities = ComponentRegistry.capabilities((NormDescriptor<?>) d, (NormConfig) defaults);
         }
         return new ComponentInfo(d.kind().label(), d.id(), d.summary(), parameters(registry.json().mapper(), defaults),
-                capabilities, complexity, PluginSource.originOf(d.getClass()));
+                capabilities, complexity, registry.origin(d));
     }
 
     private static Map<String, Parameter> parameters(ObjectMapper mapper, ComponentConfig defaults) {

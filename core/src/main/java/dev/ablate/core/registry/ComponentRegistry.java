@@ -37,12 +37,15 @@ public final class ComponentRegistry {
     private final Map<ComponentKind, Map<String, ComponentDescriptor<?>>> byId = new EnumMap<>(ComponentKind.class);
     private final Map<Class<?>, ComponentDescriptor<?>> byConfigType = new HashMap<>();
     private final ConfigJson json;
+    private final PluginOrigins origins;
 
     @Inject
     ComponentRegistry(
             Map<String, AttentionDescriptor<?>> attention,
             Map<String, PositionalDescriptor<?>> positional,
-            Map<String, NormDescriptor<?>> norm) {
+            Map<String, NormDescriptor<?>> norm,
+            PluginOrigins origins) {
+        this.origins = origins;
         for (ComponentKind kind : ComponentKind.values()) {
             byId.put(kind, new TreeMap<>());
         }
@@ -66,6 +69,11 @@ public final class ComponentRegistry {
         byId.values().forEach(m -> all.addAll(m.values()));
         all.sort(Comparator.comparing((ComponentDescriptor<?> d) -> d.kind()).thenComparing(ComponentDescriptor::id));
         return all;
+    }
+
+    /** Where a descriptor came from: its module and JAR, or the plugin JAR or folder it was loaded from. */
+    public String origin(ComponentDescriptor<?> d) {
+        return origins.of(d);
     }
 
     public List<String> ids(ComponentKind kind) {

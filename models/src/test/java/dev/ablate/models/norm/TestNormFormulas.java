@@ -14,7 +14,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import dev.ablate.core.testkit.Doubles;
+import dev.ablate.testkit.Doubles;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 

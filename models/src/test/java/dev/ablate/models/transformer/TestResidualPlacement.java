@@ -13,7 +13,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.ablate.core.model.TaskShape;
 import dev.ablate.core.spi.AttentionInputs;
-import dev.ablate.core.testkit.Doubles;
+import dev.ablate.testkit.Doubles;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -17,7 +17,7 @@ import dev.ablate.core.config.ConfigException;
 import dev.ablate.core.config.ConfigProblem;
 import dev.ablate.core.model.ModelConfig;
 import dev.ablate.core.model.TaskShape;
-import dev.ablate.core.testkit.GarbageCollection;
+import dev.ablate.testkit.GarbageCollection;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

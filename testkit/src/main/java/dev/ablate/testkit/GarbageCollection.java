@@ -1,4 +1,4 @@
-package dev.ablate.core.testkit;
+package dev.ablate.testkit;
 
 /**
  * Forces what the JVM would otherwise do at an unlucky moment: collect unreachable objects and

@@ -1,4 +1,4 @@
-package dev.ablate.core.testkit;
+package dev.ablate.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,0 +1,129 @@
+package dev.ablate.examples.linear;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.ablate.core.config.ConfigException;
+import dev.ablate.core.registry.ComponentRegistry;
+import dev.ablate.core.spi.AttentionConfig;
+import dev.ablate.core.spi.AttentionSetup;
+import dev.ablate.core.spi.ComplexityModel;
+import dev.ablate.core.spi.ComponentKind;
+import dev.ablate.core.spi.InvalidConfigException;
+import dev.ablate.core.spi.ProblemSize;
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The complexity model, the config's rules, and registration through {@code META-INF/services}. */
+final class TestLinearAttentionDescriptor {
+
+    private final LinearAttention attention = new LinearAttention();
+    private final ComplexityModel complexity = attention.complexity(new LinearConfig());
+
+    @Test
+    void tableOneRow() {
+        assertThat(new String[] {complexity.perLayer(), complexity.sequentialOperations(), complexity.maximumPathLength()})
+                .containsExactly("O(n·d²)", "O(1)", "O(1)");
+    }
+
+    /** Every term of the flop count has exactly one factor n: doubling n doubles it. */
+    @ParameterizedTest(name = "n={0}, d={1}, h={2}")
+    @CsvSource({"1,8,2", "5,8,2", "64,512,8", "8192,64,4", "1000,1024,16"})
+    void flopsAreLinearInN(long n, long d, long h) {
+        double once = complexity.flops(new ProblemSize(n, d, h));
+        assertThat(complexity.flops(new ProblemSize(2 * n, d, h))).isCloseTo(2 * once, within(1e-9 * once));
+    }
+
+    /** Activations: n·d and h·n terms, plus the d_k×d_v sums that do not depend on n. */
+    @ParameterizedTest(name = "n={0}, d={1}, h={2}")
+    @CsvSource({"1,8,2", "5,8,2", "64,512,8", "8192,64,4", "1000,1024,16"})
+    void activationBytesAreLinearInN(long n, long d, long h) {
+        double once = complexity.activationBytes(new ProblemSize(n, d, h));
+        double twice = complexity.activationBytes(new ProblemSize(2 * n, d, h));
+        double thrice = complexity.activationBytes(new ProblemSize(3 * n, d, h));
+        assertThat(thrice - twice).isCloseTo(twice - once, within(1e-9 * once));
+        assertThat(twice).isLessThan(2 * once);
+    }
+
+    /** Log-log slope between n = 8192 and 16384 at d = 64, as the built-ins' tests measure it. */
+    @Test
+    void slopeInNIsOne() {
+        assertThat(slope(complexity::flops)).isCloseTo(1.0, within(1e-12));
+        assertThat(slope(complexity::activationBytes)).isBetween(0.99, 1.0);
+    }
+
+    @Test
+    void countedByHand() {
+        // n = 10, d = 8, h = 2: projections 4·2·10·64 = 5120; key-value sums and read-out
+        // 4·10·64/2 = 1280; normalizer 3·10·8 = 240.
+        assertThat(complexity.flops(new ProblemSize(10, 8, 2))).isEqualTo(6640);
+        // 8·10·8 = 640 numbers of n·d; 2·10 = 20 denominators; S: 64/2 = 32; Z: 8.
+        assertThat(complexity.activationBytes(new ProblemSize(10, 8, 2))).isEqualTo(4 * (640 + 20 + 32 + 8));
+    }
+
+    /**
+     * Against full attention's counts (flops 4·2·n·d² + 4·n²·d, activations 4·(5·n·d + 2·h·n²)):
+     * the n² terms lose once n outgrows d/h.
+     */
+    @Test
+    void cheaperThanFullAttentionAtLength4096() {
+        double n = 4096;
+        double d = 512;
+        double h = 8;
+        ProblemSize size = new ProblemSize((long) n, (long) d, (long) h);
+        assertThat(complexity.flops(size)).isLessThan((4 * 2 * n * d * d + 4 * n * n * d) / 4);
+        assertThat(complexity.activationBytes(size)).isLessThan(4 * (5 * n * d + 2 * h * n * n) / 10);
+    }
+
+    private double slope(ToDoubleFunction<ProblemSize> cost) {
+        double small = cost.applyAsDouble(new ProblemSize(8192, 64, 4));
+        double large = cost.applyAsDouble(new ProblemSize(16384, 64, 4));
+        return Math.log(large / small) / Math.log(2);
+    }
+
+    @Test
+    void defaultsAndRules() {
+        assertThat(new LinearConfig().eps()).isEqualTo(LinearConfig.DEFAULT_EPS);
+        assertThat(new LinearConfig(null)).isEqualTo(new LinearConfig());
+        assertThat(new LinearConfig(0.25).eps()).isEqualTo(0.25);
+    }
+
+    @ParameterizedTest(name = "eps={0}")
+    @ValueSource(doubles = {0.0, -0.0, -1e-6, -1, Double.NaN, Double.POSITIVE_INFINITY})
+    void epsMustBeAFinitePositiveNumber(double eps) {
+        assertThatThrownBy(() -> new LinearConfig(eps))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.parameter()).isEqualTo("eps"))
+                .hasMessageStartingWith("eps: must be a finite number > 0");
+    }
+
+    @Test
+    void capabilitiesAreAllOfThem() {
+        var capabilities = attention.capabilities(new LinearConfig());
+        assertThat(capabilities.causalMask()).isTrue();
+        assertThat(capabilities.paddingMask()).isTrue();
+        assertThat(capabilities.crossAttention()).isTrue();
+        assertThat(attention.create(new LinearConfig(), new AttentionSetup(8, 2, true))).isInstanceOf(LinearAttentionBlock.class);
+    }
+
+    @Test
+    void registeredThroughServiceLoaderAndReadFromJson() {
+        ComponentRegistry registry = ComponentRegistry.discover(getClass().getClassLoader());
+        assertThat(registry.ids(ComponentKind.ATTENTION)).contains(LinearAttention.ID);
+        assertThat(registry.get(ComponentKind.ATTENTION, LinearAttention.ID)).isInstanceOf(LinearAttention.class);
+        assertThat(registry.defaultConfig(ComponentKind.ATTENTION, LinearAttention.ID)).isEqualTo(new LinearConfig());
+
+        AttentionConfig read = registry.json().read("test", "{\"type\": \"linear\", \"eps\": 0.001}", AttentionConfig.class);
+        assertThat(read).isEqualTo(new LinearConfig(0.001));
+        assertThat(registry.idOf(read)).isEqualTo(LinearAttention.ID);
+        assertThatThrownBy(() -> registry.json().read("test", "{\"type\": \"linear\", \"eps\": 0}", AttentionConfig.class))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("eps");
+        assertThatThrownBy(() -> registry.json().read("test", "{\"type\": \"linear\", \"epsilon\": 1}", AttentionConfig.class))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("epsilon");
+    }
+}
