@@ -201,7 +201,8 @@ final class TestPluginRegistry {
                 .isInstanceOf(UnknownPluginException.class)
                 .hasMessage("unknown attention plugin 'skech'; known attention plugins: sketch. Did you mean 'sketch'?");
         assertThatThrownBy(() -> registry.get(ComponentKind.NORM, "layer"))
-                .hasMessage("unknown norm plugin 'layer'; known norm plugins: .");
+                .hasMessage("unknown norm plugin 'layer'; known norm plugins: . If it comes from a plugin JAR, load it: "
+                        + "put the JAR in plugins/, or pass --plugins DIR (ablate plugins lists what is loaded).");
     }
 
     @Test

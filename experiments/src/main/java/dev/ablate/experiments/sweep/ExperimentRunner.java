@@ -1,7 +1,10 @@
 package dev.ablate.experiments.sweep;
 
 import dev.ablate.core.error.UserException;
+import dev.ablate.core.model.ModelConfig;
 import dev.ablate.core.registry.ComponentRegistry;
+import dev.ablate.core.spi.ComponentConfig;
+import dev.ablate.core.spi.ComponentDescriptor;
 import dev.ablate.experiments.spec.ExperimentPlan;
 import dev.ablate.experiments.spec.PlannedRun;
 import dev.ablate.experiments.spec.RunConfig;
@@ -140,11 +143,23 @@ public final class ExperimentRunner {
 
     record MetricRecord(String name, boolean higherIsBetter) {}
 
-    /** config.json: what this run trains, resolved; declared types, so the task keeps its "type". */
-    record RunRecord(String experiment, String variant, String variantHash, int seed, TaskConfig task, RunConfig config) {}
+    /**
+     * config.json: what this run trains, resolved; declared types, so the task keeps its "type";
+     * and where each of its components came from (a built-in module, or a plugin JAR and the SPI
+     * version it was built against), so a result can be traced to the code that produced it.
+     */
+    record RunRecord(String experiment, String variant, String variantHash, int seed, TaskConfig task, RunConfig config,
+            Map<String, String> components) {}
 
     private RunRecord runRecord(ExperimentPlan plan, PlannedRun run) {
+        ModelConfig model = registry.complete(run.variant().config().model());
+        Map<String, String> components = new LinkedHashMap<>();
+        List<ComponentConfig> used = List.of(model.attention(), model.crossAttention(), model.positional(), model.norm());
+        for (ComponentConfig config : used) {
+            ComponentDescriptor<?> d = registry.descriptorOf(config);
+            components.put(d.kind().label() + ":" + d.id(), registry.origin(d));
+        }
         return new RunRecord(plan.name(), run.variant().id(), run.variant().hash(), run.seed(), plan.spec().task(),
-                run.variant().config());
+                run.variant().config(), components);
     }
 }

@@ -94,6 +94,9 @@ class TestRerunAndLock {
         assertThat(before).containsKeys(Path.of("small", "seed-3", "result.json"), Path.of("wide", "seed-3", "result.json"),
                 Path.of("small", "seed-3", "metrics.jsonl"), Path.of("small", "seed-3", "config.json"));
         byte[] resultsJson = Files.readAllBytes(store().resolve("results.json"));
+        JsonNode config = SweepTesting.JSON.readTree(store().resolve("small/seed-3/config.json").toFile());
+        assertThat(config.at("/components/attention:full").asText())
+                .as("config.json says where each component came from").contains("ablate-attention");
 
         SweepTesting.Recorder recorder = new SweepTesting.Recorder();
         ExperimentRunner.Summary again = harness.run(plan(spec()), harness.store(store()), recorder);
