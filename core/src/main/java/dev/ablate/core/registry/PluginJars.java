@@ -142,7 +142,11 @@ public final class PluginJars {
             List<ComponentDescriptor<?>> descriptors = new ArrayList<>(plugin.attention());
             descriptors.addAll(plugin.positional());
             descriptors.addAll(plugin.norm());
-            descriptors.forEach(d -> List.of(String.valueOf(d.id()), String.valueOf(d.summary()), String.valueOf(d.configType())));
+            for (ComponentDescriptor<?> d : descriptors) {
+                d.id();
+                d.summary();
+                d.configType();
+            }
         } catch (ServiceConfigurationError | LinkageError e) {
             throw fail(unit, "its plugin cannot be created: " + message(e),
                     "A class it needs is missing or changed: put its dependencies next to it in a folder of its own "
