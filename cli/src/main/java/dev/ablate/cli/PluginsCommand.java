@@ -94,9 +94,8 @@ final class PluginsCommand implements Callable<Integer> {
         List<ComponentDescriptor<?>> matches = registry.all().stream().filter(d -> d.id().equals(id)).toList();
         if (matches.isEmpty()) {
             List<String> known = registry.all().stream().map(ComponentDescriptor::id).distinct().sorted().toList();
-            String hint = DidYouMean.hint(id, known);
             throw new UserException("no plugin has the id '" + id + "'; known ids: " + String.join(", ", known) + "."
-                    + (hint.isEmpty() ? ConfigJson.NOT_LOADED_HINT : hint));
+                    + ConfigJson.unknownPluginHint(id, known));
         }
         return matches;
     }

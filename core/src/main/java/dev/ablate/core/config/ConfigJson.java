@@ -43,9 +43,17 @@ import java.util.Map;
  */
 public final class ConfigJson {
 
-    /** Said of an unknown plugin id that resembles no known one: it may come from a plugin JAR not loaded. */
-    public static final String NOT_LOADED_HINT = " If it comes from a plugin JAR, load it: put the JAR in plugins/, "
+    private static final String NOT_LOADED_HINT = " If it comes from a plugin JAR, load it: put the JAR in plugins/, "
             + "or pass --plugins DIR (ablate plugins lists what is loaded).";
+
+    /**
+     * What to say after an unknown plugin id: "did you mean" when a known id is close, else that it
+     * may come from a plugin JAR that is not loaded.
+     */
+    public static String unknownPluginHint(String id, Collection<String> known) {
+        String hint = DidYouMean.hint(id, known);
+        return hint.isEmpty() ? NOT_LOADED_HINT : hint;
+    }
 
     private final ObjectMapper mapper;
     private final Map<ComponentKind, List<String>> knownIds = new EnumMap<>(ComponentKind.class);
@@ -209,10 +217,7 @@ public final class ConfigJson {
         if (t.getTypeId() == null) {
             return "missing \"type\"; known " + label + "types: " + String.join(", ", known);
         }
-        String hint = DidYouMean.hint(t.getTypeId(), known);
-        if (hint.isEmpty() && kind != null) {
-            hint = NOT_LOADED_HINT;
-        }
+        String hint = kind != null ? unknownPluginHint(t.getTypeId(), known) : DidYouMean.hint(t.getTypeId(), known);
         return "unknown " + label + "type '" + t.getTypeId() + "'; known: " + String.join(", ", known) + "." + hint;
     }
 

@@ -106,13 +106,14 @@ public final class PluginJars {
     }
 
     private static PluginSource load(Unit unit) {
-        Set<ModuleReference> modules = modules(unit);
+        ModuleFinder finder = ModuleFinder.of(unit.jars().toArray(Path[]::new));
+        Set<ModuleReference> modules = modules(unit, finder);
         String compiledAgainst = checkSpi(unit, modules);
         Module spi = AblatePlugin.class.getModule();
         List<ServiceLoader.Provider<AblatePlugin>> providers;
         try {
             if (spi.isNamed() && spi.getLayer() != null) {
-                ModuleLayer layer = layer(unit, modules, spi.getLayer());
+                ModuleLayer layer = layer(unit, finder, modules, spi.getLayer());
                 providers = providers(ServiceLoader.load(layer, AblatePlugin.class), t -> t.getModule().getLayer() == layer);
             } else {
                 ClassLoader loader = new URLClassLoader(unit.path().getFileName().toString(), urls(unit),
@@ -155,10 +156,10 @@ public final class PluginJars {
         return new PluginSource(plugin, origin(unit, moduleName, compiledAgainst));
     }
 
-    private static Set<ModuleReference> modules(Unit unit) {
+    private static Set<ModuleReference> modules(Unit unit, ModuleFinder finder) {
         Set<ModuleReference> modules;
         try {
-            modules = ModuleFinder.of(unit.jars().toArray(Path[]::new)).findAll();
+            modules = finder.findAll();
         } catch (FindException e) {
             throw fail(unit, "it cannot be read as Java modules: " + message(e),
                     "Rebuild it, or remove it from " + unit.location().reason());
@@ -194,8 +195,7 @@ public final class PluginJars {
         return compiled;
     }
 
-    private static ModuleLayer layer(Unit unit, Set<ModuleReference> modules, ModuleLayer parent) {
-        ModuleFinder finder = ModuleFinder.of(unit.jars().toArray(Path[]::new));
+    private static ModuleLayer layer(Unit unit, ModuleFinder finder, Set<ModuleReference> modules, ModuleLayer parent) {
         Set<String> roots = modules.stream().map(m -> m.descriptor().name()).collect(Collectors.toSet());
         try {
             Configuration configuration = parent.configuration().resolve(finder, ModuleFinder.of(), roots);

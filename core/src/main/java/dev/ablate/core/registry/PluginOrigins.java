@@ -14,6 +14,6 @@ final class PluginOrigins {
     }
 
     String of(ComponentDescriptor<?> d) {
-        return origins.getOrDefault(d, PluginSource.originOf(d.getClass()));
+        return origins.get(d);
     }
 }

@@ -1,7 +1,6 @@
 package dev.ablate.core.registry;
 
 import dev.ablate.core.config.ConfigJson;
-import dev.ablate.core.error.DidYouMean;
 import dev.ablate.core.error.UserException;
 import dev.ablate.core.spi.ComponentKind;
 import java.util.Collection;
@@ -13,11 +12,6 @@ public final class UnknownPluginException extends UserException {
 
     public UnknownPluginException(ComponentKind kind, String id, Collection<String> known) {
         super("unknown " + kind.label() + " plugin '" + id + "'; known " + kind.label() + " plugins: "
-                + String.join(", ", known.stream().sorted().toList()) + "." + hint(id, known));
-    }
-
-    private static String hint(String id, Collection<String> known) {
-        String hint = DidYouMean.hint(id, known);
-        return hint.isEmpty() ? ConfigJson.NOT_LOADED_HINT : hint;
+                + String.join(", ", known.stream().sorted().toList()) + "." + ConfigJson.unknownPluginHint(id, known));
     }
 }
