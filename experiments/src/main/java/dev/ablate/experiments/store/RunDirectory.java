@@ -100,6 +100,14 @@ public final class RunDirectory {
         AtomicFiles.writeString(file, kept.isEmpty() ? "" : String.join("\n", kept) + "\n");
     }
 
+    /**
+     * The vocabulary the run trains with: {@code vocabulary.json} ({@code prefix} ""), or
+     * {@code source-vocabulary.json} and {@code target-vocabulary.json} when the task has two.
+     */
+    public Path vocabularyFile(String prefix) {
+        return path.resolve(prefix + "vocabulary.json");
+    }
+
     // --- checkpoint/
 
     public Path checkpointFolder() {

@@ -23,6 +23,7 @@ import dev.ablate.experiments.store.RunResult;
 import dev.ablate.experiments.task.Split;
 import dev.ablate.experiments.task.Task;
 import dev.ablate.experiments.task.TaskKind;
+import dev.ablate.experiments.task.Vocabulary;
 import dev.ablate.experiments.training.Adam;
 import dev.ablate.experiments.training.AdamConfig;
 import dev.ablate.experiments.training.Batches;
@@ -106,6 +107,33 @@ final class RunExecutor {
         }
     }
 
+    /**
+     * The run folder keeps the vocabularies the run trains with (for bpe, the learned merges too), so a
+     * checkpoint's embedding rows can always be read as tokens. A resumed run must find that the data
+     * still gives the same vocabularies: a changed data file under an unchanged spec would otherwise
+     * resume with every token id meaning something else.
+     */
+    private static void keepVocabularies(Task task, RunDirectory dir, boolean resuming) {
+        Map<Path, Vocabulary> files = new LinkedHashMap<>();
+        if (task.sourceVocabulary().equals(task.targetVocabulary())) {
+            files.put(dir.vocabularyFile(""), task.sourceVocabulary());
+        } else {
+            files.put(dir.vocabularyFile("source-"), task.sourceVocabulary());
+            files.put(dir.vocabularyFile("target-"), task.targetVocabulary());
+        }
+        for (Map.Entry<Path, Vocabulary> e : files.entrySet()) {
+            if (resuming && Files.exists(e.getKey())) {
+                if (!Vocabulary.load(e.getKey()).equals(e.getValue())) {
+                    throw new UserException(e.getKey() + ": the task's data now gives a different vocabulary from the one "
+                            + "this run was trained with, so its checkpoint cannot be resumed; restore the data files, or "
+                            + "delete " + dir.path() + " to train the run afresh");
+                }
+            } else {
+                e.getValue().save(e.getKey());
+            }
+        }
+    }
+
     RunResult execute(int index, int total, PlannedRun run, RunDirectory dir) throws IOException {
         Variant variant = run.variant();
         TrainingConfig training = variant.config().training();
@@ -124,6 +152,7 @@ final class RunExecutor {
             Progress progress = new Progress();
             progress.stepMillis = new double[training.steps()];
             var saved = dir.checkpointState();
+            keepVocabularies(task, dir, saved.isPresent());
             if (saved.isPresent()) {
                 progress = Progress.of(saved.get(), training.steps());
                 loadModel(model, manager, dir.modelFile(progress.step), trainable);

@@ -43,7 +43,7 @@ public record LanguageModelTaskConfig(
 
     public LanguageModelTaskConfig {
         file = TaskChecks.path("file", TaskChecks.required("file", file, "the text file, relative to the spec's folder"));
-        tokenization = TaskChecks.textTokenization(tokenization);
+        tokenization = TaskChecks.textTokenization(tokenization, false);
         length = TaskChecks.atLeast("length", length, DEFAULT_LENGTH, 1);
         validFraction = TaskChecks.openFraction("validFraction", validFraction, DEFAULT_FRACTION);
         testFraction = TaskChecks.openFraction("testFraction", testFraction, DEFAULT_FRACTION);

@@ -5,9 +5,11 @@ import dev.ablate.core.error.UserException;
 import dev.ablate.core.spi.ConfigCheck;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * {@code parallel}: sequence to sequence on sentence pairs read from files (UTF-8), e.g. a translation
@@ -17,6 +19,9 @@ import java.util.Objects;
  * are dropped from every split, the validation and test splits included (counted in the notes), so a
  * model never sees a sequence longer than the limit. The vocabulary is built from the training split
  * alone: one joint vocabulary of both sides by default (so embeddings can be tied), or one per side.
+ * With {@code "tokenization": "bpe"} the vocabulary is learned subwords ({@link BytePairEncoding}, as
+ * the paper's shared source-target BPE): merges learned on the training texts up to
+ * {@code maxVocabulary} symbols, then every split segmented by them; {@code maxLength} counts subwords.
  */
 public record ParallelTaskConfig(
         @JsonPropertyDescription("the training pairs (required): {\"tsv\": file} or {\"source\": file, \"target\": file}")
@@ -25,13 +30,15 @@ public record ParallelTaskConfig(
         ParallelFiles valid,
         @JsonPropertyDescription("the test pairs (required): {\"tsv\": file} or {\"source\": file, \"target\": file}")
         ParallelFiles test,
-        @JsonPropertyDescription("char (default: every character is a token) or word (whitespace-separated words)")
+        @JsonPropertyDescription("char (default: every character is a token), word (whitespace-separated words) or bpe "
+                + "(subwords by byte-pair encoding, learned on the training split; maxVocabulary sets their number)")
         Tokenization tokenization,
         @JsonPropertyDescription("one vocabulary for both sides (default true; needed to tie the source and target embeddings) "
                 + "or false: a source and a target vocabulary")
         Boolean sharedVocabulary,
         @JsonPropertyDescription("most tokens in each vocabulary, special tokens not counted (default: every token of the training "
-                + "split); the most frequent are kept, the others become <unk>")
+                + "split); the most frequent are kept, the others become <unk>. For bpe (required, e.g. 8000): the vocabulary "
+                + "size merges are learned up to, the characters of the training split included")
         Integer maxVocabulary,
         @JsonPropertyDescription("most tokens on either side of a pair (default 256, >= 1); longer pairs are dropped from every split")
         Integer maxLength)
@@ -44,8 +51,12 @@ public record ParallelTaskConfig(
         TaskChecks.required("train", train, "the training pairs, {\"tsv\": file} or {\"source\": file, \"target\": file}");
         TaskChecks.required("valid", valid, "the validation pairs, {\"tsv\": file} or {\"source\": file, \"target\": file}");
         TaskChecks.required("test", test, "the test pairs, {\"tsv\": file} or {\"source\": file, \"target\": file}");
-        tokenization = TaskChecks.textTokenization(tokenization);
+        tokenization = TaskChecks.textTokenization(tokenization, true);
         sharedVocabulary = Objects.requireNonNullElse(sharedVocabulary, Boolean.TRUE);
+        if (tokenization == Tokenization.BPE) {
+            TaskChecks.required("maxVocabulary", maxVocabulary,
+                    "the number of subword tokens byte-pair encoding learns (e.g. 8000) when tokenization is bpe");
+        }
         if (maxVocabulary != null) {
             ConfigCheck.atLeast("maxVocabulary", maxVocabulary, 1);
         }
@@ -60,46 +71,76 @@ public record ParallelTaskConfig(
     @Override
     public Task load(Path specDirectory) {
         List<String> notes = new ArrayList<>();
-        Map<Split, List<Pair>> pairs = LoadedTask.splits(
-                read(Split.TRAIN, train, specDirectory, notes),
-                read(Split.VALID, valid, specDirectory, notes),
-                read(Split.TEST, test, specDirectory, notes));
-        List<String> trainSource = new ArrayList<>();
-        List<String> trainTarget = new ArrayList<>();
-        for (Pair p : pairs.get(Split.TRAIN)) {
-            trainSource.addAll(p.source());
-            trainTarget.addAll(p.target());
+        Map<Split, List<String[]>> texts = LoadedTask.splits(
+                read(Split.TRAIN, train, specDirectory), read(Split.VALID, valid, specDirectory), read(Split.TEST, test, specDirectory));
+        // Subwords are learned from the training texts before tokenizing; char and word vocabularies
+        // are counted from the training tokens after.
+        Vocabularies subwords = tokenization == Tokenization.BPE ? learnSubwords(texts.get(Split.TRAIN)) : null;
+        Function<String, List<String>> splitSource = subwords == null ? tokenization::split : subwords.source()::split;
+        Function<String, List<String>> splitTarget = subwords == null ? tokenization::split : subwords.target()::split;
+        Map<Split, List<Pair>> pairs = new EnumMap<>(Split.class);
+        for (Split split : Split.values()) {
+            ParallelFiles files = switch (split) {
+                case TRAIN -> train;
+                case VALID -> valid;
+                case TEST -> test;
+            };
+            pairs.put(split, tokenize(split, files, texts.get(split), splitSource, splitTarget, notes));
         }
-        Vocabulary sourceVocabulary;
-        Vocabulary targetVocabulary;
-        if (sharedVocabulary) {
-            List<String> both = new ArrayList<>(trainSource);
-            both.addAll(trainTarget);
-            sourceVocabulary = Vocabulary.buildFromTokens(both, tokenization, maxVocabulary, 1);
-            targetVocabulary = sourceVocabulary;
-        } else {
-            sourceVocabulary = Vocabulary.buildFromTokens(trainSource, tokenization, maxVocabulary, 1);
-            targetVocabulary = Vocabulary.buildFromTokens(trainTarget, tokenization, maxVocabulary, 1);
-        }
+        Vocabularies vocabularies = subwords != null ? subwords : countTokens(pairs.get(Split.TRAIN));
         Map<Split, List<Example>> examples = LoadedTask.splits(
-                encode(pairs.get(Split.TRAIN), sourceVocabulary, targetVocabulary),
-                encode(pairs.get(Split.VALID), sourceVocabulary, targetVocabulary),
-                encode(pairs.get(Split.TEST), sourceVocabulary, targetVocabulary));
-        return LoadedTask.sequenceToSequence(sourceVocabulary, targetVocabulary, examples, notes);
+                encode(pairs.get(Split.TRAIN), vocabularies),
+                encode(pairs.get(Split.VALID), vocabularies),
+                encode(pairs.get(Split.TEST), vocabularies));
+        return LoadedTask.sequenceToSequence(vocabularies.source(), vocabularies.target(), examples, notes);
     }
+
+    private record Vocabularies(Vocabulary source, Vocabulary target) {}
 
     private record Pair(List<String> source, List<String> target) {}
 
-    private static List<Example> encode(List<Pair> pairs, Vocabulary source, Vocabulary target) {
+    /** Byte-pair encodings learned on the training texts: one of both sides, or one per side. */
+    private Vocabularies learnSubwords(List<String[]> trainTexts) {
+        List<String> sources = trainTexts.stream().map(t -> t[0]).toList();
+        List<String> targets = trainTexts.stream().map(t -> t[1]).toList();
+        if (sharedVocabulary) {
+            List<String> both = new ArrayList<>(sources);
+            both.addAll(targets);
+            Vocabulary joint = Vocabulary.of(BytePairEncoding.learn(both, maxVocabulary));
+            return new Vocabularies(joint, joint);
+        }
+        return new Vocabularies(Vocabulary.of(BytePairEncoding.learn(sources, maxVocabulary)),
+                Vocabulary.of(BytePairEncoding.learn(targets, maxVocabulary)));
+    }
+
+    /** Char or word vocabularies of the training tokens: one of both sides, or one per side. */
+    private Vocabularies countTokens(List<Pair> trainPairs) {
+        List<String> sources = new ArrayList<>();
+        List<String> targets = new ArrayList<>();
+        for (Pair p : trainPairs) {
+            sources.addAll(p.source());
+            targets.addAll(p.target());
+        }
+        if (sharedVocabulary) {
+            List<String> both = new ArrayList<>(sources);
+            both.addAll(targets);
+            Vocabulary joint = Vocabulary.buildFromTokens(both, tokenization, maxVocabulary, 1);
+            return new Vocabularies(joint, joint);
+        }
+        return new Vocabularies(Vocabulary.buildFromTokens(sources, tokenization, maxVocabulary, 1),
+                Vocabulary.buildFromTokens(targets, tokenization, maxVocabulary, 1));
+    }
+
+    private static List<Example> encode(List<Pair> pairs, Vocabularies vocabularies) {
         List<Example> out = new ArrayList<>(pairs.size());
         for (Pair p : pairs) {
-            out.add(Example.sequenceToSequence(source.encode(p.source()), target.encode(p.target())));
+            out.add(Example.sequenceToSequence(vocabularies.source().encode(p.source()), vocabularies.target().encode(p.target())));
         }
         return out;
     }
 
-    /** The split's pairs, tokenized, without blank lines, pairs with an empty side and pairs over maxLength. */
-    private List<Pair> read(Split split, ParallelFiles files, Path specDirectory, List<String> notes) {
+    /** The split's source and target texts, without blank lines. */
+    private static List<String[]> read(Split split, ParallelFiles files, Path specDirectory) {
         List<String[]> texts = new ArrayList<>();
         if (files.tsv() != null) {
             Path path = specDirectory.resolve(files.tsv());
@@ -132,12 +173,18 @@ public record ParallelTaskConfig(
                 }
             }
         }
+        return texts;
+    }
+
+    /** The split's pairs, tokenized, without pairs with an empty side and pairs over maxLength. */
+    private List<Pair> tokenize(Split split, ParallelFiles files, List<String[]> texts,
+            Function<String, List<String>> splitSource, Function<String, List<String>> splitTarget, List<String> notes) {
         List<Pair> pairs = new ArrayList<>(texts.size());
         int emptySide = 0;
         int tooLong = 0;
         for (String[] t : texts) {
-            List<String> source = tokenization.split(t[0].strip());
-            List<String> target = tokenization.split(t[1].strip());
+            List<String> source = splitSource.apply(t[0].strip());
+            List<String> target = splitTarget.apply(t[1].strip());
             if (source.isEmpty() || target.isEmpty()) {
                 emptySide++;
             } else if (source.size() > maxLength || target.size() > maxLength) {

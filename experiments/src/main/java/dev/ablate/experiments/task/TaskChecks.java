@@ -60,11 +60,15 @@ final class TaskChecks {
         return value;
     }
 
-    /** The tokenizations user text can have: {@code char} (the default) or {@code word}. */
-    static Tokenization textTokenization(Tokenization value) {
+    /**
+     * The tokenizations user text can have: {@code char} (the default) or {@code word}, and {@code bpe}
+     * where {@code subwords} (tasks that learn the merges on their training split).
+     */
+    static Tokenization textTokenization(Tokenization value, boolean subwords) {
         Tokenization t = Objects.requireNonNullElse(value, Tokenization.CHAR);
-        if (t == Tokenization.SYMBOLS) {
-            throw new InvalidConfigException("tokenization", "must be char or word", t.label());
+        if (t == Tokenization.SYMBOLS || (t == Tokenization.BPE && !subwords)) {
+            throw new InvalidConfigException("tokenization", subwords ? "must be char, word or bpe" : "must be char or word",
+                    t.label());
         }
         return t;
     }

@@ -15,9 +15,15 @@ public enum Tokenization {
      * Tokens are separated by single spaces (the synthetic tasks' format, e.g. {@code "3 0 12"}); empty
      * tokens (from consecutive spaces) are dropped; tokens join with one space.
      */
-    @JsonProperty("symbols") SYMBOLS;
+    @JsonProperty("symbols") SYMBOLS,
+    /**
+     * Subwords learned by byte-pair encoding on the training split ({@link BytePairEncoding}); only a
+     * vocabulary that holds the learned merges can split a text, so {@link #split} refuses. Tokens join
+     * by concatenation, the word marker {@code ▁} read as a space.
+     */
+    @JsonProperty("bpe") BPE;
 
-    /** The JSON name: {@code char}, {@code word} or {@code symbols}. */
+    /** The JSON name: {@code char}, {@code word}, {@code symbols} or {@code bpe}. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -29,21 +35,29 @@ public enum Tokenization {
                 return t;
             }
         }
-        throw new IllegalArgumentException("unknown tokenization '" + label + "'; expected char, word or symbols");
+        throw new IllegalArgumentException("unknown tokenization '" + label + "'; expected char, word, symbols or bpe");
     }
 
-    /** Splits {@code text} into tokens. */
+    /** Splits {@code text} into tokens; not for {@link #BPE}, which needs its merges ({@link Vocabulary#encode(String)}). */
     public List<String> split(String text) {
         return switch (this) {
             case CHAR -> text.codePoints().mapToObj(Character::toString).toList();
             case WORD -> words(text);
             case SYMBOLS -> symbols(text);
+            case BPE -> throw new UnsupportedOperationException("bpe splits with its learned merges: use Vocabulary.encode");
         };
     }
 
-    /** Joins tokens back into a text: {@code ""} between characters, one space between words or symbols. */
+    /**
+     * Joins tokens back into a text: {@code ""} between characters, one space between words or symbols;
+     * subwords are concatenated, each word marker a space ({@link BytePairEncoding#join}).
+     */
     public String join(List<String> tokens) {
-        return String.join(this == CHAR ? "" : " ", tokens);
+        return switch (this) {
+            case CHAR -> String.join("", tokens);
+            case WORD, SYMBOLS -> String.join(" ", tokens);
+            case BPE -> BytePairEncoding.join(tokens);
+        };
     }
 
     /** Why {@code token} could never come out of {@link #split}, or null if it can. */
@@ -54,8 +68,8 @@ public enum Tokenization {
         return switch (this) {
             case CHAR -> token.codePointCount(0, token.length()) == 1
                     ? null : "'" + token + "' is not a single character (tokenization char)";
-            case WORD -> token.codePoints().anyMatch(Character::isWhitespace)
-                    ? "'" + token + "' contains whitespace (tokenization word)" : null;
+            case WORD, BPE -> token.codePoints().anyMatch(Character::isWhitespace)
+                    ? "'" + token + "' contains whitespace (tokenization " + label() + ")" : null;
             case SYMBOLS -> token.indexOf(' ') >= 0
                     ? "'" + token + "' contains a space (tokenization symbols)" : null;
         };

@@ -24,6 +24,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Token strings and their ids. Ids 0 to 3 are the special tokens {@link #PAD} ({@code <pad>}),
@@ -47,11 +48,14 @@ public final class Vocabulary {
             .build();
 
     private final Tokenization tokenization;
+    /** The learned merges when the tokenization is {@link Tokenization#BPE}, else null. */
+    private final BytePairEncoding subwords;
     private final List<String> tokens;
     private final Map<String, Integer> ids;
 
-    private Vocabulary(Tokenization tokenization, List<String> tokens) {
+    private Vocabulary(Tokenization tokenization, BytePairEncoding subwords, List<String> tokens) {
         this.tokenization = tokenization;
+        this.subwords = subwords;
         this.tokens = List.copyOf(tokens);
         Map<String, Integer> byToken = new HashMap<>();
         for (int i = 0; i < tokens.size(); i++) {
@@ -69,6 +73,22 @@ public final class Vocabulary {
      */
     public static Vocabulary of(List<String> symbols, Tokenization tokenization) {
         Objects.requireNonNull(tokenization, "tokenization");
+        if (tokenization == Tokenization.BPE) {
+            throw new IllegalArgumentException("a bpe vocabulary comes from its merges: use Vocabulary.of(BytePairEncoding)");
+        }
+        return of(symbols, tokenization, null);
+    }
+
+    /**
+     * The special tokens followed by the symbols of {@code subwords} (its alphabet, then each merge's
+     * result); texts are segmented by its merges.
+     */
+    public static Vocabulary of(BytePairEncoding subwords) {
+        Objects.requireNonNull(subwords, "subwords");
+        return of(subwords.symbols(), Tokenization.BPE, subwords);
+    }
+
+    private static Vocabulary of(List<String> symbols, Tokenization tokenization, BytePairEncoding subwords) {
         List<String> all = new ArrayList<>(SPECIALS.size() + symbols.size());
         all.addAll(SPECIALS);
         Map<String, Boolean> seen = new HashMap<>();
@@ -88,7 +108,7 @@ public final class Vocabulary {
             }
             all.add(s);
         }
-        return new Vocabulary(tokenization, all);
+        return new Vocabulary(tokenization, subwords, all);
     }
 
     /**
@@ -168,7 +188,17 @@ public final class Vocabulary {
 
     /** Splits {@code text} by this vocabulary's tokenization and maps the tokens to ids; unknown ones become {@link #UNK}. */
     public int[] encode(String text) {
-        return encode(tokenization.split(text));
+        return encode(split(text));
+    }
+
+    /** {@code text} as this vocabulary's tokens: split by its tokenization, or segmented by its merges (bpe). */
+    public List<String> split(String text) {
+        return subwords != null ? subwords.segment(text) : tokenization.split(text);
+    }
+
+    /** The learned merges of a bpe vocabulary; empty for the other tokenizations. */
+    public Optional<BytePairEncoding> subwords() {
+        return Optional.ofNullable(subwords);
     }
 
     /** Maps tokens to ids; unknown tokens, and tokens spelled like a special token, become {@link #UNK}. */
@@ -205,6 +235,11 @@ public final class Vocabulary {
         root.put("tokenization", tokenization.label());
         ArrayNode array = root.putArray("tokens");
         tokens.forEach(array::add);
+        if (subwords != null) {
+            // As subword-nmt writes its codes: "left right", one merge a line; symbols hold no whitespace.
+            ArrayNode merges = root.putArray("merges");
+            subwords.merges().forEach(m -> merges.add(m.left() + " " + m.right()));
+        }
         Path target = file.toAbsolutePath();
         Path folder = target.getParent();
         Path temp = null;
@@ -248,7 +283,7 @@ public final class Vocabulary {
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!name.equals("tokenization") && !name.equals("tokens")) {
+            if (!name.equals("tokenization") && !name.equals("tokens") && !name.equals("merges")) {
                 throw notAVocabulary(file, "unknown field '" + name + "'");
             }
         }
@@ -276,11 +311,40 @@ public final class Vocabulary {
         if (all.size() < SPECIALS.size() || !all.subList(0, SPECIALS.size()).equals(SPECIALS)) {
             throw notAVocabulary(file, "the tokens must start with " + String.join(", ", SPECIALS));
         }
+        List<String> symbols = all.subList(SPECIALS.size(), all.size());
+        JsonNode merges = root.get("merges");
+        if ((merges != null) != (tokenization == Tokenization.BPE)) {
+            throw notAVocabulary(file, "\"merges\" belong to a bpe vocabulary, and a bpe vocabulary needs them");
+        }
         try {
-            return of(all.subList(SPECIALS.size(), all.size()), tokenization);
+            if (merges == null) {
+                return of(symbols, tokenization);
+            }
+            Vocabulary loaded = of(subwordsOf(file, symbols, merges));
+            if (!loaded.tokens.equals(all)) {
+                throw notAVocabulary(file, "the tokens are not the alphabet followed by the merges' results");
+            }
+            return loaded;
         } catch (IllegalArgumentException e) {
             throw notAVocabulary(file, e.getMessage());
         }
+    }
+
+    /** The merges saved as "left right" strings; the alphabet is the single characters among the tokens. */
+    private static BytePairEncoding subwordsOf(Path file, List<String> symbols, JsonNode merges) {
+        if (!merges.isArray()) {
+            throw notAVocabulary(file, "\"merges\" must be an array of \"left right\" strings");
+        }
+        List<BytePairEncoding.Merge> list = new ArrayList<>(merges.size());
+        for (JsonNode n : merges) {
+            String[] parts = n.isTextual() ? n.asText().split(" ", -1) : new String[0];
+            if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+                throw notAVocabulary(file, "each merge must be a \"left right\" string (got " + n + ")");
+            }
+            list.add(new BytePairEncoding.Merge(parts[0], parts[1]));
+        }
+        List<String> alphabet = symbols.stream().filter(t -> t.codePointCount(0, t.length()) == 1).toList();
+        return new BytePairEncoding(alphabet, list);
     }
 
     private static UserException notAVocabulary(Path file, String why) {
@@ -289,7 +353,8 @@ public final class Vocabulary {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Vocabulary v && tokenization == v.tokenization && tokens.equals(v.tokens);
+        return o instanceof Vocabulary v && tokenization == v.tokenization && tokens.equals(v.tokens)
+                && Objects.equals(subwords, v.subwords);
     }
 
     @Override

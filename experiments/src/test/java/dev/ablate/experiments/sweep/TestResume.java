@@ -1,17 +1,21 @@
 package dev.ablate.experiments.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ablate.core.error.UserException;
 import dev.ablate.experiments.spec.ExperimentPlan;
 import dev.ablate.experiments.store.CheckpointState;
 import dev.ablate.experiments.store.RunDirectory;
 import dev.ablate.experiments.store.RunResult;
+import dev.ablate.experiments.task.Vocabulary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -165,6 +169,33 @@ class TestResume {
         assertThat(recorder.steps).first().isEqualTo(21);
         assertSameOutcome(crashedRun.path(), resumed.results().get(0).orElseThrow(),
                 run(harness, temp.resolve("straight")).path(), straight.results().get(0).orElseThrow());
+    }
+
+    @Test
+    void runKeepsItsSubwordVocabularyAndWillNotResumeOnChangedData() throws IOException {
+        Files.writeString(temp.resolve("train.tsv"), "the lower wall\tla pared baja\nthe newest wall\tla pared nueva\n");
+        Files.writeString(temp.resolve("valid.tsv"), "the wall\tla pared\n");
+        Files.writeString(temp.resolve("test.tsv"), "the low wall\tla pared baja\n");
+        String spec = SweepTesting.spec("subwords", SweepTesting.training(40, ""), "").replaceFirst("\"task\": \\{[^}]*}",
+                "\"task\": {\"type\": \"parallel\", \"train\": {\"tsv\": \"train.tsv\"}, \"valid\": {\"tsv\": \"valid.tsv\"}, "
+                        + "\"test\": {\"tsv\": \"test.tsv\"}, \"tokenization\": \"bpe\", \"maxVocabulary\": 30}");
+        SweepTesting.Harness harness = new SweepTesting.Harness();
+        ExperimentPlan plan = harness.plan(spec, temp);
+        RunResult failed = harness.run(plan, harness.store(temp.resolve("store")), new Crash(13)).results().get(0).orElseThrow();
+        assertThat(failed.status()).isEqualTo(RunResult.FAILED);
+        RunDirectory dir = run(harness, temp.resolve("store"));
+        Vocabulary saved = Vocabulary.load(dir.vocabularyFile(""));
+        assertThat(saved).isEqualTo(plan.task().sourceVocabulary());
+        assertThat(saved.subwords()).isPresent();
+
+        // The same file names with other data: the spec's hash is unchanged, but the ids would not be.
+        Files.writeString(temp.resolve("train.tsv"), "the widest wall\tla pared más ancha\n", StandardOpenOption.APPEND);
+        ExperimentPlan changed = harness.plan(spec, temp);
+        assertThat(changed.task().sourceVocabulary()).isNotEqualTo(saved);
+        assertThatThrownBy(() -> harness.run(changed, harness.store(temp.resolve("store")), ProgressListener.NONE))
+                .isInstanceOf(UserException.class)
+                .hasMessageContaining(dir.vocabularyFile("") + ": the task's data now gives a different vocabulary");
+        assertThat(dir.checkpointState()).isPresent();
     }
 
     @Test

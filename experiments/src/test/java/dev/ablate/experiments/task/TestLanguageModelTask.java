@@ -111,7 +111,7 @@ final class TestLanguageModelTask {
         assertThatThrownBy(() -> parse("{'type': 'lm', 'file': 'a', 'tokenization': 'symbols'}"))
                 .hasMessageContaining("tokenization: must be char or word (got symbols)");
         assertThatThrownBy(() -> parse("{'type': 'lm', 'file': 'a', 'tokenization': 'chars'}"))
-                .hasMessageContaining("unknown value 'chars'; expected one of: char, word, symbols.");
+                .hasMessageContaining("unknown value 'chars'; expected one of: char, word, symbols, bpe.");
         assertThatThrownBy(() -> parse("{'type': 'lm', 'file': 'a', 'testFraction': 0}"))
                 .hasMessageContaining("testFraction: must be in (0, 1) (got 0.0)");
         assertThatThrownBy(() -> parse("{'type': 'lm', 'file': 'a', 'validFraction': 0.5, 'testFraction': 0.5}"))

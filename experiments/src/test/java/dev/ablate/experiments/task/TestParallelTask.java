@@ -142,7 +142,37 @@ final class TestParallelTask {
         assertThatThrownBy(() -> parse("{'type': 'parallel', " + TSV_SPLITS + ", 'maxLength': 0}"))
                 .hasMessageContaining("maxLength: must be >= 1 (got 0)");
         assertThatThrownBy(() -> parse("{'type': 'parallel', " + TSV_SPLITS + ", 'tokenization': 'symbols'}"))
-                .hasMessageContaining("tokenization: must be char or word (got symbols)");
+                .hasMessageContaining("tokenization: must be char, word or bpe (got symbols)");
+    }
+
+    @Test
+    void bpeLearnsJointSubwordsOnTheTrainingSplitAndCountsMaxLengthInSubwords() throws IOException {
+        write("train.tsv", "the lower wall\tla pared baja\nthe lowest wall\tla pared más baja\nthe newest wall\tla pared nueva\n");
+        write("valid.tsv", "the wall\tla pared\n");
+        write("test.tsv", "the lowest wall of all the walls of the world\tla pared\nthe wall!\tla pared¡\n");
+        Task task = parse("{'type': 'parallel', " + TSV_SPLITS + ", 'tokenization': 'bpe', 'maxVocabulary': 40, 'maxLength': 8}")
+                .load(dir);
+        Vocabulary v = task.sourceVocabulary();
+        assertThat(task.targetVocabulary()).isSameAs(v);
+        List<String> train = List.of("the lower wall", "the lowest wall", "the newest wall", "la pared baja",
+                "la pared más baja", "la pared nueva");
+        assertThat(v.subwords()).contains(BytePairEncoding.learn(train, 40));
+        assertThat(v.size()).isEqualTo(4 + 40);
+        assertThat(decoded(task, Split.TRAIN)).containsExactly("the lower wall -> la pared baja",
+                "the lowest wall -> la pared más baja", "the newest wall -> la pared nueva");
+        // "!" and "¡" never occur in training: <unk>. The long test pair is over 8 subwords: dropped, counted.
+        assertThat(decoded(task, Split.TEST)).containsExactly("the wall<unk> -> la pared<unk>");
+        assertThat(task.notes()).containsExactly(
+                "test split (test.tsv): dropped 1 of 2 pairs with more than maxLength = 8 bpe tokens on a side");
+        assertThat(v.split("the wall")).containsExactly("\u2581the", "\u2581wall");
+    }
+
+    @Test
+    void bpeNeedsAVocabularySize() {
+        assertThatThrownBy(() -> parse("{'type': 'parallel', " + TSV_SPLITS + ", 'tokenization': 'bpe'}"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("maxVocabulary");
+        assertThatThrownBy(() -> parse("{'type': 'lm', 'file': 'a.txt', 'tokenization': 'bpe'}"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("must be char or word");
     }
 
     private static List<String> decoded(Task task, Split split) {

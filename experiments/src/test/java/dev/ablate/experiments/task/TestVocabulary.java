@@ -132,6 +132,38 @@ final class TestVocabulary {
     }
 
     @Test
+    void bpeVocabularySegmentsByItsMergesAndSavesThem() throws IOException {
+        BytePairEncoding bpe = BytePairEncoding.learn(List.of("low low lower", "newest newest"), 12);
+        Vocabulary v = Vocabulary.of(bpe);
+        assertThat(v.tokenization()).isEqualTo(Tokenization.BPE);
+        assertThat(v.tokens().subList(4, v.size())).isEqualTo(bpe.symbols());
+        assertThat(v.split("lowest")).isEqualTo(bpe.segment("lowest"));
+        assertThat(v.decode(v.encode("  lower  newest "))).isEqualTo("lower newest");
+        assertThat(v.decode(v.encode("lowz"))).isEqualTo("low<unk>");
+
+        Path file = dir.resolve("bpe/vocabulary.json");
+        v.save(file);
+        assertThat(TaskTesting.JSON.mapper().readTree(Files.readString(file)).fieldNames()).toIterable()
+                .containsExactly("tokenization", "tokens", "merges");
+        Vocabulary back = Vocabulary.load(file);
+        assertThat(back).isEqualTo(v);
+        assertThat(back.subwords()).contains(bpe);
+        assertThat(back.encode("newer lowest")).isEqualTo(v.encode("newer lowest"));
+
+        // A file whose tokens do not follow from its merges is refused, not trusted.
+        String json = Files.readString(file);
+        String droppedMerge = json.replaceFirst("\"merges\" : \\[\\s*\"[^\"]*\",", "\"merges\" : [");
+        assertThat(droppedMerge).isNotEqualTo(json);
+        Path tampered = write("tampered.json", droppedMerge);
+        assertThatThrownBy(() -> Vocabulary.load(tampered)).isInstanceOf(UserException.class)
+                .hasMessageStartingWith(tampered + ": not a vocabulary file: ");
+        Path noMerges = write("nomerges.json", "{\"tokenization\": \"bpe\", \"tokens\": [\"<pad>\", \"<s>\", \"</s>\", \"<unk>\"]}");
+        assertThatThrownBy(() -> Vocabulary.load(noMerges)).isInstanceOf(UserException.class)
+                .hasMessage(noMerges + ": not a vocabulary file: \"merges\" belong to a bpe vocabulary, and a bpe vocabulary needs them");
+        assertThatThrownBy(() -> Vocabulary.of(List.of("a"), Tokenization.BPE)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void loadingABadFileIsAUserErrorNamingIt() throws IOException {
         Path missing = dir.resolve("missing.json");
         assertThatThrownBy(() -> Vocabulary.load(missing))
@@ -144,7 +176,7 @@ final class TestVocabulary {
                 .hasMessage(noSpecials + ": not a vocabulary file: the tokens must start with <pad>, <s>, </s>, <unk>");
         Path badTokenization = write("tok.json", "{\"tokenization\": \"bytes\", \"tokens\": []}");
         assertThatThrownBy(() -> Vocabulary.load(badTokenization)).isInstanceOf(UserException.class)
-                .hasMessage(badTokenization + ": not a vocabulary file: unknown tokenization 'bytes'; expected char, word or symbols");
+                .hasMessage(badTokenization + ": not a vocabulary file: unknown tokenization 'bytes'; expected char, word, symbols or bpe");
         Path twice = write("twice.json",
                 "{\"tokenization\": \"word\", \"tokens\": [\"<pad>\", \"<s>\", \"</s>\", \"<unk>\", \"a\", \"a\"]}");
         assertThatThrownBy(() -> Vocabulary.load(twice)).isInstanceOf(UserException.class)
