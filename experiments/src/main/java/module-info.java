@@ -19,6 +19,7 @@ module dev.ablate.experiments {
     exports dev.ablate.experiments.decoding;
     exports dev.ablate.experiments.metrics;
     exports dev.ablate.experiments.bench;
+    exports dev.ablate.experiments.corpus;
 
     // Injected by Guice; private records written by Jackson (hash inputs, config.json).
     opens dev.ablate.experiments.spec to com.google.guice, com.fasterxml.jackson.databind;
