@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes that are all or nothing: the bytes go to a temporary file beside the target, are forced
@@ -33,6 +35,11 @@ public final class AtomicFiles {
         Files.createDirectories(folder);
         Path temporary = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
         try {
+            // A temporary file is owner-only (0600); the result is data to share (a corpus, a report),
+            // so it gets the mode a plain write gives under the usual umask.
+            if (Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+            }
             try (var channel = Files.newByteChannel(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                     OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
                 writer.write(out);

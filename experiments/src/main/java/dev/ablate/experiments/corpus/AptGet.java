@@ -29,8 +29,9 @@ public final class AptGet {
 
     /**
      * Runs {@code apt-get install -y PACKAGE...} (non-interactive) from {@code path}, copying its
-     * output to {@code out} line by line as it comes. Refuses unless {@code root}, since apt-get
-     * would fail anyway, later and less clearly.
+     * output to {@code out} line by line as it comes. A fresh machine may have no package lists yet,
+     * so when the install fails, {@code apt-get update} runs and the install is tried once more.
+     * Refuses unless {@code root}, since apt-get would fail anyway, later and less clearly.
      */
     public static void install(List<String> packages, SearchPath path, boolean root, PrintWriter out)
             throws IOException {
@@ -40,9 +41,24 @@ public final class AptGet {
         }
         Path program = path.find(PROGRAM).orElseThrow(() -> new UserException("--install: " + PROGRAM
                 + " is not on PATH; install these Debian packages by hand: " + String.join(" ", packages)));
-        List<String> command = new ArrayList<>(List.of(program.toString(), "install", "-y"));
-        command.addAll(packages);
-        out.println("ablate: " + commandLine(packages));
+        List<String> arguments = new ArrayList<>(List.of("install", "-y"));
+        arguments.addAll(packages);
+        int status = run(program, arguments, path, out);
+        if (status != 0 && run(program, List.of("update"), path, out) == 0) {
+            status = run(program, arguments, path, out);
+        }
+        if (status != 0) {
+            throw new UserException(commandLine(packages) + " failed with exit status " + status
+                    + " (its output is above)");
+        }
+    }
+
+    /** Runs apt-get with {@code arguments}, its output copied to {@code out}; its exit status. */
+    private static int run(Path program, List<String> arguments, SearchPath path, PrintWriter out) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(program.toString());
+        command.addAll(arguments);
+        out.println("ablate: " + PROGRAM + " " + String.join(" ", arguments));
         out.flush();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("PATH", path.variable());
@@ -56,17 +72,12 @@ public final class AptGet {
                 out.flush();
             }
         }
-        int status;
         try {
-            status = process.waitFor();
+            return process.waitFor();
         } catch (InterruptedException e) {
             process.destroy();
             Thread.currentThread().interrupt();
             throw new IOException(PROGRAM + " was interrupted", e);
-        }
-        if (status != 0) {
-            throw new UserException(commandLine(packages) + " failed with exit status " + status
-                    + " (its output is above)");
         }
     }
 }

@@ -79,6 +79,20 @@ final class TestSwordTools {
                 .isInstanceOf(UserException.class).hasMessageContaining("apt-get is not on PATH");
     }
 
+    @Test
+    void aptGetUpdatesThePackageListsWhenTheFirstInstallFails(@TempDir Path dir) throws Exception {
+        // As on a fresh machine: install fails (100) until "update" has fetched the lists.
+        Path lists = dir.resolve("lists");
+        script(dir, "apt-get", "echo \"apt-get $*\"; if [ \"$1\" = update ]; then : > '" + lists + "'; exit 0; fi; "
+                + "[ -e '" + lists + "' ] || exit 100");
+        StringWriter out = new StringWriter();
+        AptGet.install(List.of("sword-text-kjv"), SearchPath.of(dir.toString()), true, new PrintWriter(out, true));
+        assertThat(out.toString().lines()).containsExactly(
+                "ablate: apt-get install -y sword-text-kjv", "apt-get install -y sword-text-kjv",
+                "ablate: apt-get update", "apt-get update",
+                "ablate: apt-get install -y sword-text-kjv", "apt-get install -y sword-text-kjv");
+    }
+
     static Path script(Path dir, String name, String body) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, "#!/bin/sh\n" + body + "\n");
