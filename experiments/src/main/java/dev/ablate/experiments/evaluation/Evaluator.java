@@ -18,6 +18,7 @@ import dev.ablate.models.transformer.EncoderDecoderModel;
 import dev.ablate.models.transformer.TransformerModel;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +60,21 @@ public final class Evaluator {
         return metric.equals("exactMatch") || metric.equals("bleu") || metric.equals("chrf");
     }
 
+    /**
+     * What an evaluation gives: the metrics, and for decoded sequence-to-sequence evaluations the
+     * detokenized outputs and references, line by line in split order (else empty), the texts BLEU
+     * and chrF were computed on.
+     */
+    public record Evaluation(Map<String, Double> metrics, List<String> hypotheses, List<String> references) {
+        public Evaluation {
+            metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+            hypotheses = List.copyOf(hypotheses);
+            references = List.copyOf(references);
+        }
+    }
+
     /** Every metric of the task on {@code split}; the decoded ones only when {@code decode}. */
-    public Map<String, Double> evaluate(NDManager manager, Split split, boolean decode) {
+    public Evaluation evaluate(NDManager manager, Split split, boolean decode) {
         Batches data = batches.computeIfAbsent(split, s -> new Batches(task.kind(), task.examples(s)));
         double nll = 0;
         long correct = 0;
@@ -89,10 +103,25 @@ public final class Evaluator {
             }
             case CLASSIFICATION -> metrics.put("accuracy", (double) correct / tokens);
         }
-        if (decodeNow) {
-            metrics.putAll(sequenceMetrics(data, outputs));
+        if (!decodeNow) {
+            return new Evaluation(metrics, List.of(), List.of());
         }
-        return metrics;
+        Vocabulary vocabulary = task.targetVocabulary();
+        List<String> hypotheses = new ArrayList<>(outputs.size());
+        List<String> references = new ArrayList<>(outputs.size());
+        int exact = 0;
+        for (int i = 0; i < outputs.size(); i++) {
+            Example e = data.example(i);
+            if (Arrays.equals(outputs.get(i), e.target())) {
+                exact++;
+            }
+            hypotheses.add(vocabulary.decode(outputs.get(i)));
+            references.add(vocabulary.decode(e.target()));
+        }
+        metrics.put("exactMatch", (double) exact / outputs.size());
+        metrics.put("bleu", Bleu.corpusScore(hypotheses, references).score());
+        metrics.put("chrf", Chrf.corpusScore(hypotheses, references).score());
+        return new Evaluation(metrics, hypotheses, references);
     }
 
     private List<int[]> decode(NDManager manager, Batches data, int from, Batches.Batch batch) {
@@ -103,25 +132,5 @@ public final class Evaluator {
         }
         EncoderDecoderStep step = new EncoderDecoderStep((EncoderDecoderModel) model, parameters, batch.inputs().get(0));
         return decoding.decode(step, rows, Vocabulary.BOS, Vocabulary.EOS, maxLengths, manager);
-    }
-
-    private Map<String, Double> sequenceMetrics(Batches data, List<int[]> outputs) {
-        Vocabulary vocabulary = task.targetVocabulary();
-        List<String> hypotheses = new ArrayList<>();
-        List<String> references = new ArrayList<>();
-        int exact = 0;
-        for (int i = 0; i < outputs.size(); i++) {
-            Example e = data.example(i);
-            if (Arrays.equals(outputs.get(i), e.target())) {
-                exact++;
-            }
-            hypotheses.add(vocabulary.decode(outputs.get(i)));
-            references.add(vocabulary.decode(e.target()));
-        }
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put("exactMatch", (double) exact / outputs.size());
-        metrics.put("bleu", Bleu.corpusScore(hypotheses, references).score());
-        metrics.put("chrf", Chrf.corpusScore(hypotheses, references).score());
-        return metrics;
     }
 }

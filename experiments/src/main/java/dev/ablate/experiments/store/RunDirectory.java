@@ -108,6 +108,14 @@ public final class RunDirectory {
         return path.resolve(prefix + "vocabulary.json");
     }
 
+    /**
+     * The final evaluation's decoded outputs or references, one a line in split order:
+     * {@code test-hypotheses.txt}, {@code test-references.txt} ({@code kind} "hypotheses" or "references").
+     */
+    public Path outputsFile(String split, String kind) {
+        return path.resolve(split + "-" + kind + ".txt");
+    }
+
     // --- checkpoint/
 
     public Path checkpointFolder() {

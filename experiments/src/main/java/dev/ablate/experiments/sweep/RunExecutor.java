@@ -223,7 +223,7 @@ final class RunExecutor {
                         dir.appendMetrics(line);
                     }
                     if (step % training.evalEvery() == 0 || step == training.steps()) {
-                        Map<String, Double> valid = evaluator.evaluate(manager, Split.VALID, decodeForMetric);
+                        Map<String, Double> valid = evaluator.evaluate(manager, Split.VALID, decodeForMetric).metrics();
                         listener.validated(step, valid);
                         dir.appendMetrics(metricsLine(step, "valid", valid));
                         double value = valid.get(metric);
@@ -252,7 +252,12 @@ final class RunExecutor {
                 evaluator = new Evaluator(task, model, new ParameterStore(manager, false), training.evalBatchSize(),
                         evaluation, maxOutputTokens(variant));
             }
-            Map<String, Double> metrics = evaluator.evaluate(manager, evaluation.split(), true);
+            Evaluator.Evaluation finalEvaluation = evaluator.evaluate(manager, evaluation.split(), true);
+            Map<String, Double> metrics = finalEvaluation.metrics();
+            if (!finalEvaluation.hypotheses().isEmpty()) {
+                writeLines(dir.outputsFile(evaluation.split().label(), "hypotheses"), finalEvaluation.hypotheses());
+                writeLines(dir.outputsFile(evaluation.split().label(), "references"), finalEvaluation.references());
+            }
             Map<String, Object> line = metricsLine(progress.step, evaluation.split().label(), metrics);
             line.put("final", true);
             line.put("evaluatedStep", evaluatedStep);
@@ -260,6 +265,18 @@ final class RunExecutor {
             progress.wallNanos += System.nanoTime() - sessionStart;
             return result(run, model, progress, RunResult.COMPLETED, metrics, evaluatedStep, null, null);
         }
+    }
+
+    /**
+     * One text a line, for {@code ablate score} and sacreBLEU. A line break inside a text (only a
+     * character-level output can hold one) is written as a space so the lines stay aligned.
+     */
+    private static void writeLines(Path file, List<String> texts) throws IOException {
+        StringBuilder out = new StringBuilder();
+        for (String text : texts) {
+            out.append(text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ')).append('\n');
+        }
+        AtomicFiles.writeString(file, out.toString());
     }
 
     /** A result for a run that threw: it is retried when the spec is run again. */

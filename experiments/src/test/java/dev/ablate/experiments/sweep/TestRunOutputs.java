@@ -1,0 +1,48 @@
+package dev.ablate.experiments.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ablate.experiments.metrics.Bleu;
+import dev.ablate.experiments.metrics.Chrf;
+import dev.ablate.experiments.spec.ExperimentPlan;
+import dev.ablate.experiments.store.RunDirectory;
+import dev.ablate.experiments.store.RunResult;
+import dev.ablate.experiments.task.Split;
+import dev.ablate.experiments.task.Vocabulary;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A sequence-to-sequence run leaves the texts its final scores were computed on, and its vocabulary. */
+class TestRunOutputs {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void finalHypothesesAndReferencesGiveTheRunsScores() throws IOException {
+        SweepTesting.Harness harness = new SweepTesting.Harness();
+        ExperimentPlan plan = harness.plan(SweepTesting.spec("outputs", SweepTesting.training(30, ""), ""), temp);
+        RunResult result = harness.run(plan, harness.store(temp.resolve("store")), ProgressListener.NONE)
+                .results().get(0).orElseThrow();
+        RunDirectory dir = harness.store(temp.resolve("store")).run("base", 3);
+
+        List<String> hypotheses = Files.readAllLines(dir.outputsFile("test", "hypotheses"), StandardCharsets.UTF_8);
+        List<String> references = Files.readAllLines(dir.outputsFile("test", "references"), StandardCharsets.UTF_8);
+        Vocabulary vocabulary = plan.task().targetVocabulary();
+        assertThat(references).isEqualTo(plan.task().examples(Split.TEST).stream().map(e -> vocabulary.decode(e.target())).toList());
+        assertThat(hypotheses).hasSameSizeAs(references);
+        assertThat(result.metrics().get("bleu")).isEqualTo(Bleu.corpusScore(hypotheses, references).score());
+        assertThat(result.metrics().get("chrf")).isEqualTo(Chrf.corpusScore(hypotheses, references).score());
+        long exact = 0;
+        for (int i = 0; i < hypotheses.size(); i++) {
+            exact += hypotheses.get(i).equals(references.get(i)) ? 1 : 0;
+        }
+        assertThat(result.metrics().get("exactMatch")).isEqualTo((double) exact / references.size());
+        assertThat(Vocabulary.load(dir.vocabularyFile(""))).isEqualTo(vocabulary);
+    }
+}
