@@ -7,6 +7,7 @@ import dev.ablate.experiments.corpus.BibleEnEs;
 import dev.ablate.experiments.corpus.MissingPackagesException;
 import dev.ablate.experiments.corpus.Mod2Imp;
 import dev.ablate.experiments.corpus.SearchPath;
+import dev.ablate.experiments.task.Split;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -106,8 +107,8 @@ final class DataPrepareCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "kept %,d pairs, on average %.0f characters of English and %.0f of Spanish%n",
                 s.written(), s.englishChars(), s.spanishChars());
         String folder = s.folder().toString();
-        out.printf(Locale.ROOT, "train %,d pairs, valid %,d, test %,d → %s%n", s.pairs().get(BibleEnEs.Split.TRAIN),
-                s.pairs().get(BibleEnEs.Split.VALID), s.pairs().get(BibleEnEs.Split.TEST),
+        out.printf(Locale.ROOT, "train %,d pairs, valid %,d, test %,d → %s%n", s.pairs().get(Split.TRAIN),
+                s.pairs().get(Split.VALID), s.pairs().get(Split.TEST),
                 folder.endsWith("/") ? folder : folder + "/");
         out.flush();
     }

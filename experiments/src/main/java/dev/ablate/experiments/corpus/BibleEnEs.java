@@ -1,6 +1,7 @@
 package dev.ablate.experiments.corpus;
 
 import dev.ablate.core.io.AtomicFiles;
+import dev.ablate.experiments.task.Split;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -42,15 +43,6 @@ public final class BibleEnEs {
             Map.of(ENGLISH, "sword-text-kjv", SPANISH, "sword-text-sparv");
     /** One reference in {@code SPLIT_BUCKETS} goes to valid, one to test. */
     static final int SPLIT_BUCKETS = 30;
-
-    /** Where a verse goes. */
-    public enum Split {
-        TRAIN, VALID, TEST;
-
-        public String fileName() {
-            return name().toLowerCase(Locale.ROOT) + ".tsv";
-        }
-    }
 
     /**
      * What {@link #prepare} did. {@code shared}: verses with text in both modules; {@code oneSided}:
@@ -132,7 +124,7 @@ public final class BibleEnEs {
             spanishChars += VerseAlignment.length(p.second());
         }
         for (Split s : Split.values()) {
-            AtomicFiles.writeString(folder.resolve(s.fileName()), files.get(s).toString());
+            AtomicFiles.writeString(folder.resolve(s.label() + ".tsv"), files.get(s).toString());
         }
         int written = shared - droppedPairs;
         List<String> droppedInOrder = VerseAlignment.chapters(pairs).keySet().stream()

@@ -3,6 +3,7 @@ package dev.ablate.experiments.corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ablate.experiments.task.Split;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ final class TestBibleEnEs {
         assertThat(summary.dropped()).containsExactly("Jonah 1", "Jonah 2", "Acts 19");
         assertThat(summary.droppedPairs()).isEqualTo(13);
         assertThat(summary.pairs()).containsExactlyInAnyOrderEntriesOf(
-                Map.of(BibleEnEs.Split.TRAIN, 6, BibleEnEs.Split.VALID, 1, BibleEnEs.Split.TEST, 1));
+                Map.of(Split.TRAIN, 6, Split.VALID, 1, Split.TEST, 1));
         assertThat(summary.written()).isEqualTo(8);
         assertThat(summary.englishChars()).isEqualTo(average(kept, 0));
         assertThat(summary.spanishChars()).isEqualTo(average(kept, 1));
@@ -53,34 +54,34 @@ final class TestBibleEnEs {
         Files.createDirectories(b);
         Files.writeString(b.resolve("train.tsv"), "an old line\n");
         BibleEnEs.prepare(BibleFixture.dump(), b);
-        for (BibleEnEs.Split s : BibleEnEs.Split.values()) {
-            assertThat(Files.readAllBytes(b.resolve(s.fileName()))).isEqualTo(Files.readAllBytes(a.resolve(s.fileName())));
+        for (Split s : Split.values()) {
+            assertThat(Files.readAllBytes(b.resolve((s.label() + ".tsv")))).isEqualTo(Files.readAllBytes(a.resolve((s.label() + ".tsv"))));
         }
     }
 
     @Test
     void splitIsTheHashOfTheReference() {
         // From Python: int(hashlib.sha256(ref.encode()).hexdigest(), 16) % 30
-        assertThat(BibleEnEs.split("Genesis 2:8")).isEqualTo(BibleEnEs.Split.VALID); // 0
-        assertThat(BibleEnEs.split("Psalms 3:1")).isEqualTo(BibleEnEs.Split.VALID); // 0
-        assertThat(BibleEnEs.split("Genesis 1:5")).isEqualTo(BibleEnEs.Split.TEST); // 1
-        assertThat(BibleEnEs.split("Genesis 1:1")).isEqualTo(BibleEnEs.Split.TRAIN); // 13
-        assertThat(BibleEnEs.split("John 3:16")).isEqualTo(BibleEnEs.Split.TRAIN); // 27
+        assertThat(BibleEnEs.split("Genesis 2:8")).isEqualTo(Split.VALID); // 0
+        assertThat(BibleEnEs.split("Psalms 3:1")).isEqualTo(Split.VALID); // 0
+        assertThat(BibleEnEs.split("Genesis 1:5")).isEqualTo(Split.TEST); // 1
+        assertThat(BibleEnEs.split("Genesis 1:1")).isEqualTo(Split.TRAIN); // 13
+        assertThat(BibleEnEs.split("John 3:16")).isEqualTo(Split.TRAIN); // 27
     }
 
     @Test
     void aboutOneVerseIn30GoesToEachOfValidAndTest() {
         // 31,000 references of the Bible's shape; each split count is binomial(31000, 1/30): 1,033 ± 32.
-        Map<BibleEnEs.Split, Integer> counts = new EnumMap<>(BibleEnEs.Split.class);
+        Map<Split, Integer> counts = new EnumMap<>(Split.class);
         for (int chapter = 1; chapter <= 1000; chapter++) {
             for (int verse = 1; verse <= 31; verse++) {
                 counts.merge(BibleEnEs.split("Book " + (chapter % 50) + " " + chapter + ":" + verse), 1, Integer::sum);
             }
         }
-        assertThat(counts.get(BibleEnEs.Split.VALID)).isBetween(910, 1160);
-        assertThat(counts.get(BibleEnEs.Split.TEST)).isBetween(910, 1160);
-        assertThat(counts.get(BibleEnEs.Split.TRAIN)).isEqualTo(31_000 - counts.get(BibleEnEs.Split.VALID)
-                - counts.get(BibleEnEs.Split.TEST));
+        assertThat(counts.get(Split.VALID)).isBetween(910, 1160);
+        assertThat(counts.get(Split.TEST)).isBetween(910, 1160);
+        assertThat(counts.get(Split.TRAIN)).isEqualTo(31_000 - counts.get(Split.VALID)
+                - counts.get(Split.TEST));
     }
 
     @Test
