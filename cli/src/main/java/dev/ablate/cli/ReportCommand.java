@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -34,16 +35,22 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "The run store folder, e.g. runs/quick-attention.")
     Path dir;
 
+    @Option(names = "--metric", paramLabel = "NAME",
+            description = "Head the report with this metric instead of the spec's evaluation.metric, e.g. bleu when "
+                    + "checkpoints were picked by validation loss (any metric the runs have; a later `ablate run` "
+                    + "writes the report with the spec's metric again).")
+    String metric;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        print(out, write(parent, dir));
+        print(out, write(parent, dir, metric));
         return 0;
     }
 
-    static ReportWriter.Written write(AblateCommand parent, Path dir) throws IOException {
+    static ReportWriter.Written write(AblateCommand parent, Path dir, String metric) throws IOException {
         String version = AblateCommand.Version.versions().getProperty("ablate");
-        return parent.injector().getInstance(ReportWriter.class).write(dir, version);
+        return parent.injector().getInstance(ReportWriter.class).write(dir, version, metric);
     }
 
     static void print(PrintWriter out, ReportWriter.Written written) {

@@ -81,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
         ExperimentRunner.Summary summary = runner.run(plan, store, new RunEnvironment(chosen, version),
                 new ConsoleProgress(console, System.console() != null));
         printSummary(console, plan, summary);
-        ReportCommand.print(console, ReportCommand.write(parent, root));
+        ReportCommand.print(console, ReportCommand.write(parent, root, null));
         List<RunResult> failed = summary.failed();
         if (!failed.isEmpty()) {
             spec.commandLine().getErr().printf("ablate: %d run(s) failed: %s%n", failed.size(), String.join(", ",

@@ -49,7 +49,17 @@ public final class ReportWriter {
     }
 
     public Written write(Path store, String ablateVersion) throws IOException {
-        StoredExperiment experiment = RunStoreReader.read(store);
+        return write(store, ablateVersion, null);
+    }
+
+    /**
+     * Writes the report of the run store {@code store}, headed by {@code metric} (the table with
+     * intervals and paired deltas, the validation curve, the Pareto charts), or by the spec's
+     * evaluation metric when null.
+     */
+    public Written write(Path store, String ablateVersion, String metric) throws IOException {
+        StoredExperiment read = RunStoreReader.read(store);
+        StoredExperiment experiment = metric == null ? read : read.headedBy(metric);
         Comparison comparison = Comparison.of(experiment);
         List<VariantComplexity> complexities = VariantComplexity.of(experiment, registry);
         Report report = Report.of(comparison, complexities);

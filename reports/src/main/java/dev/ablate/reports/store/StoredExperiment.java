@@ -1,6 +1,8 @@
 package dev.ablate.reports.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ablate.core.error.DidYouMean;
+import dev.ablate.core.error.UserException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,6 +29,21 @@ public record StoredExperiment(
 
     public List<StoredRun> runsOf(String variant) {
         return runs.stream().filter(r -> r.variant().equals(variant)).toList();
+    }
+
+    /**
+     * The same experiment with {@code name} heading its report instead of the spec's metric.
+     *
+     * @throws UserException if the experiment's runs do not have that metric
+     */
+    public StoredExperiment headedBy(String name) {
+        List<String> known = metrics.stream().map(MetricInfo::name).toList();
+        if (!known.contains(name)) {
+            throw new UserException("unknown metric '" + name + "' for " + root + "; its runs have: "
+                    + String.join(", ", known) + "." + DidYouMean.hint(name, known));
+        }
+        return new StoredExperiment(root, this.name, description, hash, baseline, seeds, taskKind, taskShape, metrics, name,
+                variants, runs);
     }
 
     public MetricInfo metricInfo(String name) {

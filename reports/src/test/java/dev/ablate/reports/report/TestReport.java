@@ -1,9 +1,11 @@
 package dev.ablate.reports.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.ablate.core.error.UserException;
 import dev.ablate.core.registry.ComponentRegistry;
 import dev.ablate.reports.accuracy.Comparison;
 import dev.ablate.reports.accuracy.VariantSummary;
@@ -83,6 +85,22 @@ final class TestReport {
         assertThat(Pattern.compile("<figure class=\"chart\"").matcher(html).results().count()).isEqualTo(charts);
         assertThat(Pattern.compile("<svg").matcher(html).results().count()).isEqualTo(charts);
         assertThat(html).contains("<td class=\"num best\"><strong>0.93 ± 0.02828</strong></td>", "seed 3 failed: boom");
+    }
+
+    @Test
+    void anotherMetricCanHeadTheReport() throws IOException {
+        FixtureStore.write(dir);
+        String byAccuracy = Files.readString(new ReportWriter(registry).write(dir, "test").markdown());
+        assertThat(byAccuracy).contains("## Accuracy: accuracy", "| accuracy ↑ mean ± std |");
+
+        String byLoss = Files.readString(new ReportWriter(registry).write(dir, "test", "loss").markdown());
+        assertThat(byLoss).contains("## Accuracy: loss", "| loss ↓ mean ± std |").doesNotContain("accuracy ↑ mean ± std");
+        // the lowest loss is the best now: additive's (1 − 0.93)
+        assertThat(byLoss).contains("**0.07 ± 0.02828**");
+
+        assertThatThrownBy(() -> new ReportWriter(registry).write(dir, "test", "acuracy"))
+                .isInstanceOf(UserException.class)
+                .hasMessage("unknown metric 'acuracy' for " + dir + "; its runs have: loss, accuracy. Did you mean 'accuracy'?");
     }
 
     @Test
