@@ -264,7 +264,7 @@ final class BenchCommand implements Runnable {
                         ? new String[] {p.variant(), String.valueOf(p.n()), time(p), memory(p)}
                         : new String[] {p.variant(), String.valueOf(p.n()), "-", p.error()});
             }
-            printTable(console, rows);
+            ConsoleTable.print(console, rows);
             Integer fitMin = result.settings().fitMin();
             console.println();
             console.println("fitted exponents: time ∝ n^slope, memory ∝ n^slope (least squares in log-log, points "
@@ -275,7 +275,7 @@ final class BenchCommand implements Runnable {
                 fits.add(new String[] {f.variant(), slope(f.timeSlope()), slope(f.memorySlope()),
                     String.valueOf(f.timePoints())});
             }
-            printTable(console, fits);
+            ConsoleTable.print(console, fits);
         }
 
         private static String time(BenchPoint p) {
@@ -289,22 +289,6 @@ final class BenchCommand implements Runnable {
 
         private static String slope(Double s) {
             return s == null ? "-" : String.format(Locale.ROOT, "%.2f", s);
-        }
-
-        private static void printTable(PrintWriter console, List<String[]> rows) {
-            int[] widths = new int[rows.get(0).length];
-            for (String[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    widths[i] = Math.max(widths[i], row[i].length());
-                }
-            }
-            for (String[] row : rows) {
-                StringBuilder line = new StringBuilder();
-                for (int i = 0; i < row.length; i++) {
-                    line.append(i == 0 ? "" : "  ").append(String.format("%-" + widths[i] + "s", row[i]));
-                }
-                console.println(line.toString().stripTrailing());
-            }
         }
     }
 

@@ -106,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
                     String.valueOf(v.config().training().steps()), v.hash()});
             }
         }
-        printTable(console, rows);
+        ConsoleTable.print(console, rows);
         console.flush();
     }
 
@@ -133,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
                 String.join(", ", statuses.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList())});
         }
         console.println();
-        printTable(console, rows);
+        ConsoleTable.print(console, rows);
         console.printf("trained %d run(s), skipped %d%n", summary.trained(), summary.skipped());
     }
 
@@ -145,21 +145,5 @@ final class RunCommand implements Callable<Integer> {
         Estimate e = Estimate.of(values);
         return values.size() == 1 ? ConsoleProgress.format(e.mean())
                 : ConsoleProgress.format(e.mean()) + " ± " + ConsoleProgress.format(e.std());
-    }
-
-    private static void printTable(PrintWriter console, List<String[]> rows) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(i == 0 ? "" : "  ").append(String.format("%-" + widths[i] + "s", row[i]));
-            }
-            console.println(line.toString().stripTrailing());
-        }
     }
 }

@@ -1,11 +1,10 @@
 package dev.ablate.cli;
 
+import static dev.ablate.cli.CommandResult.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ablate.reports.bench.BenchPoint;
 import dev.ablate.reports.bench.BenchResult;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,18 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code ablate bench attention} in-process; each point still runs in a child JVM (on the class path here). */
 final class TestBenchCommand {
 
-    private record Result(int status, String out, String err) {}
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(status, out.toString(), err.toString());
-    }
-
     @Test
     void measuresEachPointInAChildAndWritesBenchJson(@TempDir Path dir) throws Exception {
-        Result r = run("bench", "attention", "--lengths", "32,64", "--variants", "restricted:window=4", "--d-model", "16",
+        CommandResult r = run("bench", "attention", "--lengths", "32,64", "--variants", "restricted:window=4", "--d-model", "16",
                 "--heads", "2", "--warmup", "1", "--repeats", "2", "--device", "cpu", "--out", dir.toString());
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.err()).contains("bench [1/2] restricted(window=4) n=32: ").contains("bench [2/2]");
@@ -47,7 +37,7 @@ final class TestBenchCommand {
     @Test
     void aPointOverTheTimeoutIsRecordedAndTheBenchGoesOn(@TempDir Path dir) throws Exception {
         // A hundred warm-up passes of additive attention over 2048 positions take far more than a second.
-        Result r = run("bench", "attention", "--lengths", "2048", "--variants", "additive", "--warmup", "100",
+        CommandResult r = run("bench", "attention", "--lengths", "2048", "--variants", "additive", "--warmup", "100",
                 "--timeout", "1", "--device", "cpu", "--out", dir.toString());
         assertThat(r.status()).as(r.err()).isZero();
         BenchResult result = BenchResult.read(dir.resolve("bench.json"));
@@ -58,18 +48,18 @@ final class TestBenchCommand {
 
     @Test
     void badVariantsAndOptionsAreOneLineErrorsWithStatus2(@TempDir Path dir) {
-        Result unknown = run("bench", "attention", "--variants", "full,restrictd:window=32", "--out", dir.toString());
+        CommandResult unknown = run("bench", "attention", "--variants", "full,restrictd:window=32", "--out", dir.toString());
         assertThat(unknown.status()).isEqualTo(2);
         assertThat(unknown.err()).isEqualTo("ablate: --variants 'restrictd:window=32': unknown attention type "
                 + "'restrictd'; known: additive, full, restricted. Did you mean 'restricted'?" + System.lineSeparator());
-        Result field = run("bench", "attention", "--variants", "restricted:windw=32", "--out", dir.toString());
+        CommandResult field = run("bench", "attention", "--variants", "restricted:windw=32", "--out", dir.toString());
         assertThat(field.status()).isEqualTo(2);
         assertThat(field.err()).contains("unknown field 'windw'").contains("Did you mean 'window'?")
                 .doesNotContain("\tat ");
-        Result heads = run("bench", "attention", "--d-model", "64", "--heads", "5", "--out", dir.toString());
+        CommandResult heads = run("bench", "attention", "--d-model", "64", "--heads", "5", "--out", dir.toString());
         assertThat(heads.status()).isEqualTo(2);
         assertThat(heads.err()).contains("--heads must divide --d-model");
-        Result lengths = run("bench", "attention", "--lengths", "0,512", "--out", dir.toString());
+        CommandResult lengths = run("bench", "attention", "--lengths", "0,512", "--out", dir.toString());
         assertThat(lengths.status()).isEqualTo(2);
         assertThat(lengths.err()).contains("--lengths: every length must be >= 1");
         assertThat(dir.resolve("bench.json")).doesNotExist();
@@ -77,10 +67,10 @@ final class TestBenchCommand {
 
     @Test
     void helpDescribesTheBenchmarkAndHidesTheChildCommand() {
-        Result bench = run("bench", "--help");
+        CommandResult bench = run("bench", "--help");
         assertThat(bench.status()).isZero();
         assertThat(bench.out()).contains("attention").doesNotContain("attention-point");
-        Result attention = run("bench", "attention", "--help");
+        CommandResult attention = run("bench", "attention", "--help");
         assertThat(attention.out()).contains("--lengths", "--variants", "--d-model", "--heads", "--batch", "--device",
                 "--warmup", "--repeats", "--timeout", "--fit-min", "--out", "median", "dropout", "VmHWM", "bench.json");
         assertThat(run("--help").out()).contains("bench");

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ablate.experiments.corpus.AptGet;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -55,22 +53,16 @@ final class TestDataCommand {
             <chapter eID="Jonah.1"/>
             """;
 
-    private record Result(int status, String out, String err) {}
-
-    private static Result run(Path pathFolder, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+    private static CommandResult run(Path pathFolder, String... args) {
         // Only the fakes: this machine may have the real mod2imp and apt-get in /usr/bin.
-        Map<String, String> environment = Map.of("PATH", pathFolder.toString());
-        int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), environment);
-        return new Result(status, out.toString(), err.toString());
+        return CommandResult.run(Map.of("PATH", pathFolder.toString()), args);
     }
 
     @Test
     void buildsTheCorpusWithMod2impAndPrintsWhatItKeptAndDropped(@TempDir Path dir) throws Exception {
         Path bin = fakeSword(dir);
         Path out = dir.resolve("corpus");
-        Result r = run(bin, "data", "prepare", "bible-en-es", "--out", out.toString());
+        CommandResult r = run(bin, "data", "prepare", "bible-en-es", "--out", out.toString());
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo(String.join(System.lineSeparator(),
                 "bible-en-es: 5 verses have text in both engKJV2006eb (KJV) and spaRV1909eb (RV 1909), 1 in one only",
@@ -90,7 +82,7 @@ final class TestDataCommand {
     @Test
     void withoutMod2impItSaysWhatToInstallAndExits2(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("corpus");
-        Result r = run(Files.createDirectories(dir.resolve("empty")), "data", "prepare", "bible-en-es", "--out",
+        CommandResult r = run(Files.createDirectories(dir.resolve("empty")), "data", "prepare", "bible-en-es", "--out",
                 out.toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).startsWith("ablate: bible-en-es is built from public-domain Bibles packaged by "
@@ -105,7 +97,7 @@ final class TestDataCommand {
     void aMissingModuleNamesItsPackageOnly(@TempDir Path dir) throws Exception {
         Path bin = fakeSword(dir);
         Files.delete(dir.resolve("rv.imp"));
-        Result r = run(bin, "data", "prepare", "bible-en-es", "--out", dir.resolve("corpus").toString());
+        CommandResult r = run(bin, "data", "prepare", "bible-en-es", "--out", dir.resolve("corpus").toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("the SWORD module spaRV1909eb is not installed")
                 .contains("  apt-get install -y sword-text-sparv" + System.lineSeparator());
@@ -120,7 +112,7 @@ final class TestDataCommand {
         // The fake apt-get "installs" mod2imp.
         script(bin, "apt-get", "echo \"Setting up $*\"; cp '" + dir.resolve("mod2imp.installed") + "' '" + mod2imp + "'");
         Path out = dir.resolve("corpus");
-        Result r = run(bin, "data", "prepare", "bible-en-es", "--out", out.toString(), "--install");
+        CommandResult r = run(bin, "data", "prepare", "bible-en-es", "--out", out.toString(), "--install");
         if (AptGet.runningAsRoot()) {
             assertThat(r.status()).as(r.err()).isZero();
             assertThat(r.out()).startsWith(String.join(System.lineSeparator(),
@@ -138,7 +130,7 @@ final class TestDataCommand {
 
     @Test
     void anUnknownCorpusIsStatus2WithASuggestion(@TempDir Path dir) {
-        Result r = run(dir, "data", "prepare", "bible-en-fr");
+        CommandResult r = run(dir, "data", "prepare", "bible-en-fr");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("ablate: unknown corpus 'bible-en-fr'; known: bible-en-es. Did you mean "
                 + "'bible-en-es'?" + System.lineSeparator());
@@ -146,9 +138,9 @@ final class TestDataCommand {
 
     @Test
     void helpDescribesTheCorpusAndTheSplit(@TempDir Path dir) {
-        Result data = run(dir, "data", "--help");
+        CommandResult data = run(dir, "data", "--help");
         assertThat(data.out()).contains("prepare").contains("Build a corpus");
-        Result prepare = run(dir, "data", "prepare", "--help");
+        CommandResult prepare = run(dir, "data", "prepare", "--help");
         assertThat(prepare.status()).isZero();
         assertThat(prepare.out()).contains("bible-en-es", "--out=DIR", "--install", "SHA-256", "modulo 30",
                 "(3.3% each", "Exit status");

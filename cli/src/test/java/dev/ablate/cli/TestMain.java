@@ -1,11 +1,10 @@
 package dev.ablate.cli;
 
+import static dev.ablate.cli.CommandResult.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.nio.file.Files;
@@ -16,25 +15,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command line in-process: output, JSON shape, exit codes, and no stack traces for user errors. */
 final class TestMain {
 
-    private record Result(int status, String out, String err) {}
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(status, out.toString(), err.toString());
-    }
-
     @Test
     void versionNamesAblateAndTheEngine() {
-        Result r = run("--version");
+        CommandResult r = run("--version");
         assertThat(r.status()).isZero();
         assertThat(r.out()).startsWith("ablate 0.1.0").contains("DJL 0.35.1, PyTorch 2.7.1");
     }
 
     @Test
     void helpListsTheCommands() {
-        Result r = run("--help");
+        CommandResult r = run("--help");
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("Usage: ablate").contains("plugins").contains("info").contains("Exit status");
         assertThat(run().out()).as("no arguments print the usage").contains("Usage: ablate");
@@ -42,7 +32,7 @@ final class TestMain {
 
     @Test
     void pluginsJsonListsEveryBuiltInWithParametersCapabilitiesAndComplexity() throws Exception {
-        Result r = run("plugins", "--json");
+        CommandResult r = run("plugins", "--json");
         assertThat(r.status()).isZero();
         JsonNode plugins = new ObjectMapper().readTree(r.out());
         List<String> ids = new ArrayList<>();
@@ -66,7 +56,7 @@ final class TestMain {
 
     @Test
     void pluginsTextShowsEachPluginAndTable1() {
-        Result r = run("plugins", "--kind", "attention", "--n", "4096", "--d-model", "64", "--heads", "4");
+        CommandResult r = run("plugins", "--kind", "attention", "--n", "4096", "--d-model", "64", "--heads", "4");
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("full ").contains("restricted ").contains("window = 16")
                 .contains("no cross-attention").contains("| restricted | O(r·n·d) | O(1) | O(n/r) |")
@@ -75,17 +65,17 @@ final class TestMain {
 
     @Test
     void userErrorsExitWith2AndOneMessage() {
-        Result unknown = run("plugins", "fulll");
+        CommandResult unknown = run("plugins", "fulll");
         assertThat(unknown.status()).isEqualTo(2);
         assertThat(unknown.err()).isEqualTo("ablate: no plugin has the id 'fulll'; known ids: additive, batch, full, "
                 + "layer, learned, none, restricted, rms, sinusoidal. Did you mean 'full'?" + System.lineSeparator());
-        Result kind = run("plugins", "--kind", "norm", "layr");
+        CommandResult kind = run("plugins", "--kind", "norm", "layr");
         assertThat(kind.status()).isEqualTo(2);
         assertThat(kind.err()).contains("unknown norm plugin 'layr'").contains("Did you mean 'layer'?").doesNotContain("\tat ");
-        Result option = run("plugins", "--bogus");
+        CommandResult option = run("plugins", "--bogus");
         assertThat(option.status()).isEqualTo(2);
         assertThat(option.err()).contains("Unknown option: '--bogus'");
-        Result device = run("info", "--device", "tpu");
+        CommandResult device = run("info", "--device", "tpu");
         assertThat(device.status()).isEqualTo(2);
         assertThat(device.err()).contains("unknown device 'tpu'").doesNotContain("Exception");
     }
@@ -101,7 +91,7 @@ final class TestMain {
     @Test
     void validateCountsTheRunsOfAGoodSpec(@TempDir Path dir) throws Exception {
         Path spec = Files.writeString(dir.resolve("tiny.json"), TINY_SPEC);
-        Result r = run("validate", spec.toString());
+        CommandResult r = run("validate", spec.toString());
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("ok: 4 runs (2 variants × 2 seeds)").contains("attention=restricted(window=2)");
     }
@@ -114,7 +104,7 @@ final class TestMain {
                  "axes": {"model.atention": [{"type": "full"}]},
                  "seed": [1]}
                 """);
-        Result r = run("validate", spec.toString());
+        CommandResult r = run("validate", spec.toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).startsWith("ablate: 3 problems:")
                 .contains(spec + ":4:10: seed: unknown field 'seed'").contains("Did you mean 'seeds'?")
@@ -127,7 +117,7 @@ final class TestMain {
     @Test
     void runDryRunPrintsThePlanWithParameterCounts(@TempDir Path dir) throws Exception {
         Path spec = Files.writeString(dir.resolve("tiny.json"), TINY_SPEC);
-        Result r = run("run", spec.toString(), "--dry-run", "--out", dir.resolve("runs").toString(), "--device", "cpu");
+        CommandResult r = run("run", spec.toString(), "--dry-run", "--out", dir.resolve("runs").toString(), "--device", "cpu");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("tiny: 4 runs (2 variants × 2 seeds) on cpu").contains("attention=full                  5,728       4");
         assertThat(dir.resolve("runs")).doesNotExist();
@@ -135,7 +125,7 @@ final class TestMain {
 
     @Test
     void schemaIsTheCheckedInOne() throws Exception {
-        Result r = run("schema");
+        CommandResult r = run("schema");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo(Files.readString(Path.of("../docs/spec.schema.json")));
     }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,26 +18,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class TestPluginLoading {
 
-    private record Result(int status, String out, String err) {}
-
-    private static Result run(Map<String, String> environment, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), environment);
-        return new Result(status, out.toString(), err.toString());
+    private static CommandResult run(Map<String, String> environment, String... args) {
+        return CommandResult.run(environment, args);
     }
 
-    private static Result run(String... args) {
-        return run(Map.of(), args);
+    private static CommandResult run(String... args) {
+        return CommandResult.run(Map.of(), args);
     }
 
-    private static List<String> attentionIds(Result r) throws Exception {
+    private static List<String> attentionIds(CommandResult r) throws Exception {
         List<String> ids = new ArrayList<>();
         new ObjectMapper().readTree(r.out()).forEach(p -> ids.add(p.get("id").asText()));
         return ids;
     }
 
-    private static JsonNode plugin(Result r, String id) throws Exception {
+    private static JsonNode plugin(CommandResult r, String id) throws Exception {
         for (JsonNode p : new ObjectMapper().readTree(r.out())) {
             if (p.get("id").asText().equals(id)) {
                 return p;
@@ -51,14 +44,14 @@ final class TestPluginLoading {
     @Test
     void aJarInAPluginsFolderIsListedBesideTheBuiltInsWithWhereItCameFrom(@TempDir Path dir) throws Exception {
         Path jar = PluginJar.echo("fixture.echo", "echo", "\"passes the query through\"").build(dir.resolve("plugins/echo.jar"));
-        Result r = run("--plugins", dir.resolve("plugins").toString(), "plugins", "--kind", "attention", "--json");
+        CommandResult r = run("--plugins", dir.resolve("plugins").toString(), "plugins", "--kind", "attention", "--json");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(attentionIds(r)).containsExactly("additive", "echo", "full", "restricted");
         assertThat(plugin(r, "echo").get("source").asText())
                 .startsWith(jar.toString()).contains("via --plugins " + dir.resolve("plugins"));
         assertThat(plugin(r, "full").get("source").asText()).doesNotContain(dir.toString());
 
-        Result text = run("plugins", "echo", "--plugins", jar.toString(), "--plugins", dir.resolve("plugins").toString());
+        CommandResult text = run("plugins", "echo", "--plugins", jar.toString(), "--plugins", dir.resolve("plugins").toString());
         assertThat(text.status()).as("--plugins after the subcommand, naming one JAR and its folder: " + text.err()).isZero();
         assertThat(text.out()).contains("echo").contains("passes the query through").contains("from").contains(jar.toString());
     }
@@ -67,7 +60,7 @@ final class TestPluginLoading {
     void theEnvironmentVariableNamesMoreFolders(@TempDir Path dir) throws Exception {
         PluginJar.echo("fixture.a", "echo-a", "\"a\"").build(dir.resolve("one/a.jar"));
         PluginJar.echo("fixture.b", "echo-b", "\"b\"").build(dir.resolve("two/b.jar"));
-        Result r = run(Map.of("ABLATE_PLUGINS", dir.resolve("one") + ":" + dir.resolve("two")),
+        CommandResult r = run(Map.of("ABLATE_PLUGINS", dir.resolve("one") + ":" + dir.resolve("two")),
                 "plugins", "--kind", "attention", "--json");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(attentionIds(r)).contains("echo-a", "echo-b");
@@ -85,7 +78,7 @@ final class TestPluginLoading {
                             """.formatted("answer from " + name))
                     .build(dir.resolve("plugins/" + name + ".jar"));
         }
-        Result r = run("--plugins", dir.resolve("plugins").toString(), "plugins", "--json");
+        CommandResult r = run("--plugins", dir.resolve("plugins").toString(), "plugins", "--json");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(plugin(r, "left").get("summary").asText()).isEqualTo("answer from left");
         assertThat(plugin(r, "right").get("summary").asText()).isEqualTo("answer from right");
@@ -101,13 +94,13 @@ final class TestPluginLoading {
                 .classPath(System.getProperty("java.class.path") + java.io.File.pathSeparator + library);
         plugin.build(dir.resolve("plugins/needy/needy.jar"));
         Files.copy(library, dir.resolve("plugins/needy/greeting.jar"));
-        Result r = run("--plugins", dir.resolve("plugins").toString(), "plugins", "--json");
+        CommandResult r = run("--plugins", dir.resolve("plugins").toString(), "plugins", "--json");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(plugin(r, "needy").get("summary").asText()).isEqualTo("hello from a dependency");
         assertThat(plugin(r, "needy").get("source").asText()).startsWith(dir.resolve("plugins/needy").toString());
 
         Files.delete(dir.resolve("plugins/needy/greeting.jar"));
-        Result missing = run("--plugins", dir.resolve("plugins").toString(), "plugins");
+        CommandResult missing = run("--plugins", dir.resolve("plugins").toString(), "plugins");
         assertThat(missing.status()).isEqualTo(2);
         assertThat(missing.err()).contains("plugin folder " + dir.resolve("plugins/needy"))
                 .contains("cannot be created").contains("fixture/lib/Greeting")
@@ -118,13 +111,13 @@ final class TestPluginLoading {
     void aDuplicateIdNamesBothJars(@TempDir Path dir) throws Exception {
         Path first = PluginJar.echo("fixture.one", "echo", "\"one\"").build(dir.resolve("plugins/one.jar"));
         Path second = PluginJar.echo("fixture.two", "echo", "\"two\"").build(dir.resolve("plugins/two.jar"));
-        Result r = run("--plugins", dir.resolve("plugins").toString(), "plugins");
+        CommandResult r = run("--plugins", dir.resolve("plugins").toString(), "plugins");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("attention plugin id 'echo' is provided twice").contains(first.toString())
                 .contains(second.toString()).contains("Remove one of them");
 
         Path shadow = PluginJar.echo("fixture.shadow", "full", "\"mine\"").build(dir.resolve("shadow/full.jar"));
-        Result builtIn = run("--plugins", shadow.toString(), "plugins");
+        CommandResult builtIn = run("--plugins", shadow.toString(), "plugins");
         assertThat(builtIn.status()).isEqualTo(2);
         assertThat(builtIn.err()).contains("attention plugin id 'full' is provided twice").contains("ablate-attention")
                 .contains(shadow.toString());
@@ -134,7 +127,7 @@ final class TestPluginLoading {
     void aJarThatIsNotAPluginSaysWhatToDeclare(@TempDir Path dir) throws Exception {
         Path jar = new PluginJar().source("fixture/none/Nothing.java", "package fixture.none; public class Nothing {}")
                 .build(dir.resolve("plugins/nothing.jar"));
-        Result r = run("--plugins", dir.resolve("plugins").toString(), "plugins");
+        CommandResult r = run("--plugins", dir.resolve("plugins").toString(), "plugins");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).startsWith("ablate: plugin JAR " + jar + " (from --plugins").contains("provides no dev.ablate.core.spi.AblatePlugin")
                 .contains("META-INF/services/dev.ablate.core.spi.AblatePlugin");
@@ -145,7 +138,7 @@ final class TestPluginLoading {
         Path jar = PluginJar.echo("fixture.typo", "typo", "\"x\"")
                 .resource("META-INF/services/dev.ablate.core.spi.AblatePlugin", "fixture.typo.EchoPlugn\n")
                 .build(dir.resolve("typo.jar"));
-        Result r = run("--plugins", jar.toString(), "plugins");
+        CommandResult r = run("--plugins", jar.toString(), "plugins");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains(jar.toString()).contains("fixture.typo.EchoPlugn").contains("cannot be loaded")
                 .doesNotContain("\tat ");
@@ -169,7 +162,7 @@ final class TestPluginLoading {
                         "package fixture.future; public final class FuturePlugin implements dev.ablate.core.spi.AblatePlugin {}")
                 .modulePath(futureSpi.toString())
                 .build(dir.resolve("plugins/future.jar"));
-        Result r = run("--plugins", dir.resolve("plugins").toString(), "plugins");
+        CommandResult r = run("--plugins", dir.resolve("plugins").toString(), "plugins");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains(jar.toString()).contains("built against Ablate SPI 0.9.0")
                 .contains("but this is Ablate 0.1.0").contains("Rebuild the plugin against ablate-core 0.1.0");
@@ -180,17 +173,17 @@ final class TestPluginLoading {
         Path jar = PluginJar.echo("fixture.fat", "fat", "\"fat\"")
                 .source("dev/ablate/core/spi/Extra.java", "package dev.ablate.core.spi; public interface Extra {}")
                 .build(dir.resolve("fat.jar"));
-        Result r = run("--plugins", jar.toString(), "plugins");
+        CommandResult r = run("--plugins", jar.toString(), "plugins");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("carries a copy of Ablate's SPI").contains("<scope>provided</scope>");
     }
 
     @Test
     void aMissingFolderTheUserNamedIsAnError(@TempDir Path dir) {
-        Result r = run("--plugins", dir.resolve("nowhere").toString(), "plugins");
+        CommandResult r = run("--plugins", dir.resolve("nowhere").toString(), "plugins");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("--plugins " + dir.resolve("nowhere")).contains("does not exist");
-        Result env = run(Map.of("ABLATE_PLUGINS", dir.resolve("gone").toString()), "plugins");
+        CommandResult env = run(Map.of("ABLATE_PLUGINS", dir.resolve("gone").toString()), "plugins");
         assertThat(env.status()).isEqualTo(2);
         assertThat(env.err()).contains("$ABLATE_PLUGINS names " + dir.resolve("gone"));
     }
@@ -204,10 +197,10 @@ final class TestPluginLoading {
                  "axes": {"model.attention": [{"type": "full"}, {"type": "echo"}]},
                  "seeds": [1]}
                 """);
-        Result r = run("--plugins", dir.resolve("plugins").toString(), "validate", spec.toString());
+        CommandResult r = run("--plugins", dir.resolve("plugins").toString(), "validate", spec.toString());
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("attention=echo");
-        Result without = run("validate", spec.toString());
+        CommandResult without = run("validate", spec.toString());
         assertThat(without.status()).isEqualTo(2);
         assertThat(without.err()).contains("unknown attention type 'echo'").contains("put the JAR in plugins/, or pass --plugins DIR");
     }
