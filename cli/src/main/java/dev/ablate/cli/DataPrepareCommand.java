@@ -65,7 +65,8 @@ final class DataPrepareCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--install",
-            description = "Install missing Debian packages with apt-get install -y first (needs root).")
+            description = "Install missing Debian packages with apt-get install -y first (needs root); if that fails, "
+                    + "run apt-get update and try once more (a fresh machine has no package lists).")
     boolean install;
 
     @Override
