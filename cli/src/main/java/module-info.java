@@ -2,6 +2,7 @@
 module dev.ablate.cli {
     requires dev.ablate.experiments;
     requires dev.ablate.reports;
+    requires dev.ablate.bench;
     requires info.picocli;
     requires me.tongfei.progressbar;
 

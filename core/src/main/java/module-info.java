@@ -18,6 +18,7 @@ module dev.ablate.core {
     exports dev.ablate.core.error;
     exports dev.ablate.core.config;
     exports dev.ablate.core.io;
+    exports dev.ablate.core.device;
 
     opens dev.ablate.core.registry to com.google.guice;
 

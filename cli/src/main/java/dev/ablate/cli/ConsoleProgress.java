@@ -1,7 +1,7 @@
 package dev.ablate.cli;
 
 import dev.ablate.experiments.spec.PlannedRun;
-import dev.ablate.experiments.store.RunResult;
+import dev.ablate.store.RunResult;
 import dev.ablate.experiments.sweep.ProgressListener;
 import java.io.PrintWriter;
 import java.time.Duration;

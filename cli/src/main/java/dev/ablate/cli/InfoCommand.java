@@ -2,8 +2,8 @@ package dev.ablate.cli;
 
 import ai.djl.Device;
 import dev.ablate.core.registry.ComponentRegistry;
-import dev.ablate.experiments.device.Devices;
-import dev.ablate.experiments.device.EngineCheck;
+import dev.ablate.core.device.Devices;
+import dev.ablate.experiments.training.EngineCheck;
 import dev.ablate.models.transformer.TransformerFactory;
 import java.io.IOException;
 import java.io.PrintWriter;

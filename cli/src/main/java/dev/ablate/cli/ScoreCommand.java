@@ -2,10 +2,10 @@ package dev.ablate.cli;
 
 import dev.ablate.core.error.DidYouMean;
 import dev.ablate.core.error.UserException;
-import dev.ablate.experiments.metrics.Bleu;
-import dev.ablate.experiments.metrics.BleuScore;
-import dev.ablate.experiments.metrics.Chrf;
-import dev.ablate.experiments.metrics.ChrfScore;
+import dev.ablate.data.metrics.Bleu;
+import dev.ablate.data.metrics.BleuScore;
+import dev.ablate.data.metrics.Chrf;
+import dev.ablate.data.metrics.ChrfScore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;

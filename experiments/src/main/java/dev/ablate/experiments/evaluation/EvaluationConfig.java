@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.ablate.core.spi.ConfigCheck;
 import dev.ablate.experiments.decoding.DecodingConfig;
 import dev.ablate.experiments.decoding.GreedyConfig;
-import dev.ablate.experiments.task.Split;
+import dev.ablate.data.task.Split;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package dev.ablate.experiments.spec;
 
-import dev.ablate.experiments.task.Task;
+import dev.ablate.data.task.Task;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -30,7 +30,7 @@ import dev.ablate.core.registry.ComponentRegistry;
 import dev.ablate.core.spi.ComponentDescriptor;
 import dev.ablate.core.spi.ComponentKind;
 import dev.ablate.experiments.decoding.DecodingConfig;
-import dev.ablate.experiments.task.TaskConfig;
+import dev.ablate.data.task.TaskConfig;
 import dev.ablate.experiments.training.OptimizerConfig;
 import dev.ablate.experiments.training.ScheduleConfig;
 import java.lang.reflect.RecordComponent;

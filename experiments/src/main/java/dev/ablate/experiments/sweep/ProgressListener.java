@@ -1,7 +1,7 @@
 package dev.ablate.experiments.sweep;
 
 import dev.ablate.experiments.spec.PlannedRun;
-import dev.ablate.experiments.store.RunResult;
+import dev.ablate.store.RunResult;
 import java.util.Map;
 
 /** What a sweep reports while it works; the CLI draws progress bars from it. All methods optional. */

@@ -4,9 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.ablate.experiments.task.Example;
-import dev.ablate.experiments.task.TaskKind;
-import dev.ablate.experiments.task.Vocabulary;
+import dev.ablate.data.task.Example;
+import dev.ablate.data.task.TaskKind;
+import dev.ablate.data.task.Vocabulary;
 import java.util.List;
 import java.util.Random;
 

@@ -3,7 +3,7 @@ package dev.ablate.experiments.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import dev.ablate.core.spi.Scalars;
-import dev.ablate.experiments.task.Vocabulary;
+import dev.ablate.data.task.Vocabulary;
 
 /**
  * Cross-entropy with label smoothing (Szegedy et al. 2016, as the paper uses it, in fairseq's

@@ -1,6 +1,6 @@
 package dev.ablate.experiments.sweep;
 
-import dev.ablate.experiments.store.RunLock;
+import dev.ablate.store.RunLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

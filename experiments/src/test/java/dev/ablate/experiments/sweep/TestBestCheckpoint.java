@@ -2,7 +2,7 @@ package dev.ablate.experiments.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ablate.experiments.store.RunResult;
+import dev.ablate.store.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.ablate.experiments.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ablate.experiments.spec.ExperimentPlan;
-import dev.ablate.experiments.store.RunResult;
+import dev.ablate.store.RunResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

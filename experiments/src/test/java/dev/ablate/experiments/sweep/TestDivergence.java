@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ablate.experiments.spec.ExperimentPlan;
-import dev.ablate.experiments.store.RunResult;
+import dev.ablate.store.RunResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,13 +2,13 @@ package dev.ablate.experiments.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ablate.experiments.metrics.Bleu;
-import dev.ablate.experiments.metrics.Chrf;
+import dev.ablate.data.metrics.Bleu;
+import dev.ablate.data.metrics.Chrf;
 import dev.ablate.experiments.spec.ExperimentPlan;
-import dev.ablate.experiments.store.RunDirectory;
-import dev.ablate.experiments.store.RunResult;
-import dev.ablate.experiments.task.Split;
-import dev.ablate.experiments.task.Vocabulary;
+import dev.ablate.store.RunDirectory;
+import dev.ablate.store.RunResult;
+import dev.ablate.data.task.Split;
+import dev.ablate.data.task.Vocabulary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

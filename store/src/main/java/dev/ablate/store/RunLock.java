@@ -1,0 +1,85 @@
+package dev.ablate.store;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An operating-system lock on a run's {@code run.lock}, held while the run trains. The system
+ * releases it when the holder dies, however it dies (kill -9 included), so a crashed worker's run
+ * is free for the next one at once and there is no stale lock to clean up. The file names the
+ * current holder, for the message another worker prints.
+ */
+public final class RunLock implements AutoCloseable {
+
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private final Path key;
+
+    private RunLock(Path key, FileChannel channel, FileLock lock) {
+        this.key = key;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /**
+     * Files this JVM holds locks on. OS locks belong to the process, and closing any channel to a
+     * file drops every lock the process holds on it, so a second attempt from this JVM must not even
+     * open the file: it is answered from here.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+    /** The lock, or {@code null} when another process (or another sweep in this one) holds it. */
+    public static RunLock tryAcquire(Path file) throws IOException {
+        Path key = file.toAbsolutePath().normalize();
+        if (!HELD.add(key)) {
+            return null;
+        }
+        FileChannel channel;
+        FileLock lock;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+        } catch (IOException | RuntimeException e) {
+            HELD.remove(key);
+            throw e;
+        }
+        if (lock == null) {
+            channel.close();
+            HELD.remove(key);
+            return null;
+        }
+        channel.truncate(0);
+        String holder = ManagementFactory.getRuntimeMXBean().getName() + " since " + Instant.now() + "\n";
+        channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
+        channel.force(false);
+        return new RunLock(key, channel, lock);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            lock.release();
+        } finally {
+            try {
+                channel.close();
+            } finally {
+                HELD.remove(key);
+            }
+        }
+    }
+}
