@@ -1,9 +1,10 @@
 /**
- * Comparison reports on complexity and accuracy, read from the run store alone: report.html,
+ * Comparison reports on complexity and accuracy, read from the run store's files alone: report.html,
  * report.md (with SVG charts), results.csv and results.json.
  */
 module dev.ablate.reports {
     requires transitive dev.ablate.core;
+    requires transitive dev.ablate.store;
     requires transitive jakarta.inject;
     requires java.desktop;
     requires org.knowm.xchart;
@@ -18,8 +19,7 @@ module dev.ablate.reports {
     exports dev.ablate.reports.report;
     exports dev.ablate.reports.bench;
 
-    // Jackson reads and writes the run store's records.
-    opens dev.ablate.reports.store to com.fasterxml.jackson.databind;
+    // Jackson writes results.json and reads and writes bench.json.
     opens dev.ablate.reports.report to com.fasterxml.jackson.databind;
     opens dev.ablate.reports.bench to com.fasterxml.jackson.databind;
 }

@@ -80,11 +80,11 @@ final class ConsoleProgress implements ProgressListener {
             bar = null;
         }
         String detail = switch (result.status()) {
-            case RunResult.COMPLETED -> String.format(Locale.ROOT, "%s %s = %s (%s, step %d), %,.0f tok/s, %.0f s",
-                    result.status(), metric, format(result.metrics().get(metric)), result.split(),
+            case COMPLETED -> String.format(Locale.ROOT, "%s %s = %s (%s, step %d), %,.0f tok/s, %.0f s",
+                    result.status().label(), metric, format(result.metrics().get(metric)), result.split(),
                     result.bestStep(), orZero(result.trainTokensPerSecond()), result.wallSeconds());
-            case RunResult.DIVERGED -> "diverged at step " + result.divergedAtStep();
-            default -> "failed: " + result.error();
+            case DIVERGED -> "diverged at step " + result.divergedAtStep();
+            case FAILED -> "failed: " + result.error();
         };
         out.printf("%s: %s%n", label, detail);
         out.flush();

@@ -121,10 +121,10 @@ final class RunCommand implements Callable<Integer> {
         for (Variant v : plan.variants()) {
             String metric = v.config().evaluation().metric();
             List<RunResult> results = byVariant.get(v.id());
-            List<Double> values = results.stream().filter(r -> r.status().equals(RunResult.COMPLETED))
+            List<Double> values = results.stream().filter(RunResult::completed)
                     .map(r -> r.metrics().get(metric)).toList();
             Map<String, Integer> statuses = new LinkedHashMap<>();
-            results.forEach(r -> statuses.merge(r.status(), 1, Integer::sum));
+            results.forEach(r -> statuses.merge(r.status().label(), 1, Integer::sum));
             int missing = plan.seeds().size() - results.size();
             if (missing > 0) {
                 statuses.put("elsewhere", missing);

@@ -1,11 +1,8 @@
 package dev.ablate.cli;
 
-import dev.ablate.core.error.DidYouMean;
 import dev.ablate.core.error.UserException;
-import dev.ablate.data.metrics.Bleu;
-import dev.ablate.data.metrics.BleuScore;
-import dev.ablate.data.metrics.Chrf;
-import dev.ablate.data.metrics.ChrfScore;
+import dev.ablate.data.metrics.CorpusScore;
+import dev.ablate.data.metrics.Metrics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
@@ -13,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,12 +32,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true)
 final class ScoreCommand implements Callable<Integer> {
 
-    private static final List<String> METRICS = List.of("bleu", "chrf");
-
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "METRIC", completionCandidates = Metrics.class, description = "bleu or chrf.")
+    @Parameters(paramLabel = "METRIC", completionCandidates = MetricNames.class, description = "bleu or chrf.")
     String metric;
 
     @Option(names = "--ref", paramLabel = "FILE", required = true, description = "The references, one a line.")
@@ -50,10 +46,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!METRICS.contains(metric)) {
-            throw new UserException("unknown metric '" + metric + "'; known: " + String.join(", ", METRICS) + "."
-                    + DidYouMean.hint(metric, METRICS));
-        }
+        Metrics.Corpus scorer = Metrics.Corpus.named(metric);
         List<String> refs = lines("--ref", references);
         List<String> hyps = lines("--hyp", hypotheses);
         if (refs.size() != hyps.size()) {
@@ -61,15 +54,9 @@ final class ScoreCommand implements Callable<Integer> {
                     + " has " + refs.size() + "; each hypothesis needs exactly one reference, line by line");
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (metric.equals("bleu")) {
-            BleuScore score = Bleu.corpusScore(hyps, refs);
-            out.println(score);
-            out.println(score.signature());
-        } else {
-            ChrfScore score = Chrf.corpusScore(hyps, refs);
-            out.println(score);
-            out.println(score.signature());
-        }
+        CorpusScore score = scorer.score(hyps, refs);
+        out.println(score);
+        out.println(score.signature());
         out.flush();
         return 0;
     }
@@ -88,10 +75,10 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     /** The metric names, for --help and shell completion. */
-    static final class Metrics implements Iterable<String> {
+    static final class MetricNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return METRICS.iterator();
+            return Arrays.stream(Metrics.Corpus.values()).map(Metrics.Corpus::label).iterator();
         }
     }
 }

@@ -5,13 +5,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 
 /**
- * A run's {@code result.json}, written last and atomically; also one entry of the experiment's
- * {@code results.json}. Field names are part of the run store format that reports read.
+ * A run's {@code result.json}, written last and atomically: the run is done when it exists (unless
+ * it failed, see {@link RunStatus#isFinal}). Build one with {@link #completed}, {@link #diverged} or
+ * {@link #failed}.
  *
  * @param variant the variant id
  * @param variantHash the digest of the variant's resolved config and task
  * @param seed the training seed
- * @param status {@code completed}, {@code diverged} (a NaN or infinite loss; see {@code divergedAtStep}) or {@code failed}
+ * @param status how the run ended
  * @param metrics the final metrics on {@code split} (empty when the run did not complete)
  * @param split the split the metrics were computed on
  * @param checkpoint {@code best} or {@code last}: which weights were evaluated
@@ -34,7 +35,7 @@ public record RunResult(
         String variant,
         String variantHash,
         int seed,
-        String status,
+        RunStatus status,
         Map<String, Double> metrics,
         String split,
         String checkpoint,
@@ -51,13 +52,43 @@ public record RunResult(
         Integer divergedAtStep,
         String error) {
 
-    public static final String COMPLETED = "completed";
-    public static final String DIVERGED = "diverged";
-    public static final String FAILED = "failed";
+    /** Which run this is. */
+    public record Identity(String variant, String variantHash, int seed) {}
 
-    /** Whether re-running the spec leaves this run alone (completed or diverged; failed runs are retried). */
+    /** Where it ran: the device and the software versions. */
+    public record Environment(String device, Map<String, String> versions) {}
+
+    /** What training did, over every session of the run. */
+    public record Training(int steps, long parameters, Double trainTokensPerSecond, Double medianStepMs,
+            double trainSeconds, double wallSeconds, Long peakGpuMemoryBytes) {}
+
+    /** The final evaluation: metrics on a split, of the weights of {@code evaluatedStep} ({@code best} or {@code last}). */
+    public record Evaluation(Map<String, Double> metrics, String split, String checkpoint, int evaluatedStep) {}
+
+    public static RunResult completed(Identity run, Evaluation evaluation, Training training, Environment environment) {
+        return new RunResult(run.variant(), run.variantHash(), run.seed(), RunStatus.COMPLETED, evaluation.metrics(),
+                evaluation.split(), evaluation.checkpoint(), evaluation.evaluatedStep(), training.steps(),
+                training.parameters(), training.trainTokensPerSecond(), training.medianStepMs(), training.trainSeconds(),
+                training.wallSeconds(), environment.device(), training.peakGpuMemoryBytes(), environment.versions(), null,
+                null);
+    }
+
+    /** A run whose loss at {@code step} was NaN or infinite. */
+    public static RunResult diverged(Identity run, int step, Training training, Environment environment) {
+        return new RunResult(run.variant(), run.variantHash(), run.seed(), RunStatus.DIVERGED, Map.of(), null, null, null,
+                training.steps(), training.parameters(), training.trainTokensPerSecond(), training.medianStepMs(),
+                training.trainSeconds(), training.wallSeconds(), environment.device(), training.peakGpuMemoryBytes(),
+                environment.versions(), step, null);
+    }
+
+    /** A run that threw {@code error}; it is retried when the spec is run again. */
+    public static RunResult failed(Identity run, String error, Environment environment) {
+        return new RunResult(run.variant(), run.variantHash(), run.seed(), RunStatus.FAILED, Map.of(), null, null, null,
+                0, 0, null, null, 0, 0, environment.device(), null, environment.versions(), null, error);
+    }
+
     @JsonIgnore
-    public boolean isFinal() {
-        return COMPLETED.equals(status) || DIVERGED.equals(status);
+    public boolean completed() {
+        return status == RunStatus.COMPLETED;
     }
 }

@@ -1,48 +1,62 @@
 package dev.ablate.store;
 
-import dev.ablate.core.io.AtomicFiles;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ablate.core.error.UserException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
- * An experiment's folder, {@code runs/<name>/}: experiment.json (the resolved spec and its hash),
- * one folder per run, and results.json (every run's result, rebuilt from the runs' own
- * result.json files at the end of each sweep). The format is documented in docs/run-store.md.
+ * An experiment's folder, {@code runs/<name>/}: experiment.json and one {@link RunFolder} per run,
+ * {@code <variant id>/seed-<s>/}. The reports written beside them (report.html, results.json, ...)
+ * are rebuilt from these files alone. docs/experiments.md documents the format.
  */
 public final class RunStore {
 
-    private final Path root;
-    private final ObjectMapper mapper;
+    private static final String EXPERIMENT = "experiment.json";
 
-    public RunStore(Path root, ObjectMapper mapper) {
+    private final Path root;
+
+    public RunStore(Path root) {
         this.root = root;
-        this.mapper = mapper;
+    }
+
+    /** A run store to read: the folder must exist and hold an experiment.json. */
+    public static RunStore open(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new UserException(root + ": no such folder (a run store is what `ablate run SPEC` writes, "
+                    + "by default runs/<name>)");
+        }
+        if (!Files.isRegularFile(root.resolve(EXPERIMENT))) {
+            throw new UserException(root + ": not a run store (no " + EXPERIMENT + "); `ablate run SPEC` writes one");
+        }
+        return new RunStore(root);
     }
 
     public Path root() {
         return root;
     }
 
-    public RunDirectory run(String variantId, int seed) {
-        return new RunDirectory(root.resolve(variantId).resolve("seed-" + seed), mapper);
+    public RunFolder run(String variantId, int seed) {
+        return new RunFolder(root.resolve(variantId).resolve("seed-" + seed));
     }
 
-    public void writeExperiment(Object experiment) throws IOException {
+    public void writeExperiment(ExperimentRecord experiment) throws IOException {
         Files.createDirectories(root);
-        AtomicFiles.writeString(root.resolve("experiment.json"),
-                mapper.writerWithDefaultPrettyPrinter().writeValueAsString(experiment));
+        StoreJson.write(root.resolve(EXPERIMENT), experiment);
     }
 
-    /** Writes results.json: {@code {"experiment": name, "runs": [...]}}. */
-    public void writeResults(String experiment, List<RunResult> runs) throws IOException {
-        Map<String, Object> results = new LinkedHashMap<>();
-        results.put("experiment", experiment);
-        results.put("runs", runs);
-        AtomicFiles.writeString(root.resolve("results.json"), mapper.writerWithDefaultPrettyPrinter().writeValueAsString(results));
+    /** experiment.json; one that lacks what reports need (written before they existed) is refused with the fix. */
+    public ExperimentRecord experiment() {
+        Path file = root.resolve(EXPERIMENT);
+        ExperimentRecord e = StoreJson.read(file, ExperimentRecord.class, "not valid JSON", "");
+        if (e.variants() == null || e.variants().isEmpty()) {
+            throw new UserException(file + ": lists no variants");
+        }
+        if (e.metrics() == null || e.metrics().isEmpty() || e.taskShape() == null) {
+            throw new UserException(file + ": written by an Ablate older than its reports (no metrics or taskShape); "
+                    + "run the spec again (`ablate run SPEC --out " + root + "`), which rewrites it and retrains nothing "
+                    + "that finished");
+        }
+        return e;
     }
 }

@@ -23,7 +23,7 @@ public record BleuScore(
         double ratio,
         long hypothesisLength,
         long referenceLength,
-        String signature) {
+        String signature) implements CorpusScore {
 
     public BleuScore {
         // A copy in and out, so that the record stays a value.

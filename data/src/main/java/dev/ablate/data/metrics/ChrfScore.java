@@ -6,7 +6,7 @@ package dev.ablate.data.metrics;
  * @param score     chrF2, 0 to 100
  * @param signature sacreBLEU's reproducibility signature of the settings used
  */
-public record ChrfScore(double score, String signature) {
+public record ChrfScore(double score, String signature) implements CorpusScore {
 
     /** The line sacreBLEU prints for the score, such as {@code chrF2 = 61.35}. */
     @Override

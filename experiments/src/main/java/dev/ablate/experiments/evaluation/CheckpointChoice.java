@@ -7,5 +7,10 @@ public enum CheckpointChoice {
     /** The weights with the best validation value of the spec's metric. */
     @JsonProperty("best") BEST,
     /** The weights after the last step. */
-    @JsonProperty("last") LAST
+    @JsonProperty("last") LAST;
+
+    /** {@code best} or {@code last}, as in JSON. */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

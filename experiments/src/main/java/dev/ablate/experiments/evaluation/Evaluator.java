@@ -5,30 +5,26 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import dev.ablate.experiments.decoding.Decoding;
 import dev.ablate.experiments.decoding.EncoderDecoderStep;
-import dev.ablate.data.metrics.Bleu;
-import dev.ablate.data.metrics.Chrf;
-import dev.ablate.data.task.Example;
+import dev.ablate.data.metrics.Metric;
+import dev.ablate.data.metrics.SplitOutputs;
 import dev.ablate.data.task.Split;
 import dev.ablate.data.task.Task;
-import dev.ablate.data.task.TaskKind;
 import dev.ablate.data.task.Vocabulary;
 import dev.ablate.experiments.training.Batches;
 import dev.ablate.experiments.training.Loss;
 import dev.ablate.models.transformer.EncoderDecoderModel;
 import dev.ablate.models.transformer.TransformerModel;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Computes a task's metrics on a split. Teacher-forced: {@code loss} (mean −log p per label token,
- * no smoothing), {@code perplexity} (e^loss), {@code tokenAccuracy}, {@code accuracy}
- * (classification). Decoded (sequence-to-sequence, with the spec's decoding): {@code exactMatch}
- * (the whole output equals the target), {@code bleu} and {@code chrf} (corpus scores, 0-100, sacreBLEU's
- * defaults over the detokenized target vocabulary). Fractions are in [0, 1].
+ * Computes a task's metrics on a split: it runs the model over the split, teacher-forced, and (for
+ * a kind with decoded metrics, when asked) decodes every source with the spec's decoding; each of
+ * the kind's metrics ({@link dev.ablate.data.task.TaskKind#metrics}) is then computed from what it
+ * gathered ({@link SplitOutputs}). Texts are detokenized with the target vocabulary.
  */
 public final class Evaluator {
 
@@ -55,11 +51,6 @@ public final class Evaluator {
         this.maxOutputTokens = maxOutputTokens;
     }
 
-    /** Whether computing {@code metric} needs decoded outputs (slower than teacher forcing). */
-    public static boolean needsDecoding(String metric) {
-        return metric.equals("exactMatch") || metric.equals("bleu") || metric.equals("chrf");
-    }
-
     /**
      * What an evaluation gives: the metrics, and for decoded sequence-to-sequence evaluations the
      * detokenized outputs and references, line by line in split order (else empty), the texts BLEU
@@ -80,7 +71,7 @@ public final class Evaluator {
         long correct = 0;
         long tokens = 0;
         List<int[]> outputs = new ArrayList<>();
-        boolean decodeNow = decode && task.kind() == TaskKind.SEQUENCE_TO_SEQUENCE;
+        boolean decodeNow = decode && task.kind().decodes();
         for (int from = 0; from < data.size(); from += batchSize) {
             try (NDManager batchManager = manager.newSubManager()) {
                 Batches.Batch batch = data.slice(batchManager, from, Math.min(data.size(), from + batchSize));
@@ -93,34 +84,26 @@ public final class Evaluator {
                 }
             }
         }
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        double loss = nll / tokens;
-        metrics.put("loss", loss);
-        switch (task.kind()) {
-            case SEQUENCE_TO_SEQUENCE, LANGUAGE_MODEL -> {
-                metrics.put("perplexity", Math.exp(loss));
-                metrics.put("tokenAccuracy", (double) correct / tokens);
-            }
-            case CLASSIFICATION -> metrics.put("accuracy", (double) correct / tokens);
-        }
-        if (!decodeNow) {
-            return new Evaluation(metrics, List.of(), List.of());
-        }
-        Vocabulary vocabulary = task.targetVocabulary();
+        SplitOutputs totals = SplitOutputs.teacherForced(nll, correct, tokens);
         List<String> hypotheses = new ArrayList<>(outputs.size());
         List<String> references = new ArrayList<>(outputs.size());
-        int exact = 0;
-        for (int i = 0; i < outputs.size(); i++) {
-            Example e = data.example(i);
-            if (Arrays.equals(outputs.get(i), e.target())) {
-                exact++;
+        if (decodeNow) {
+            Vocabulary vocabulary = task.targetVocabulary();
+            List<int[]> targets = new ArrayList<>(outputs.size());
+            for (int i = 0; i < outputs.size(); i++) {
+                int[] target = data.example(i).target();
+                targets.add(target);
+                hypotheses.add(vocabulary.decode(outputs.get(i)));
+                references.add(vocabulary.decode(target));
             }
-            hypotheses.add(vocabulary.decode(outputs.get(i)));
-            references.add(vocabulary.decode(e.target()));
+            totals = new SplitOutputs(nll, correct, tokens, outputs, targets, hypotheses, references);
         }
-        metrics.put("exactMatch", (double) exact / outputs.size());
-        metrics.put("bleu", Bleu.corpusScore(hypotheses, references).score());
-        metrics.put("chrf", Chrf.corpusScore(hypotheses, references).score());
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (Metric metric : task.kind().metrics()) {
+            if (decodeNow || !metric.decoded()) {
+                metrics.put(metric.name(), metric.value(totals));
+            }
+        }
         return new Evaluation(metrics, hypotheses, references);
     }
 

@@ -509,25 +509,18 @@ public final class SpecReader {
 
         private EvaluationConfig checkAgainstTask(
                 ModelConfig model, EvaluationConfig evaluation, TaskKind kind, Task task, Draft draft) {
-            ModelFamily family = switch (kind) {
-                case SEQUENCE_TO_SEQUENCE -> ModelFamily.ENCODER_DECODER;
-                case LANGUAGE_MODEL -> ModelFamily.DECODER;
-                case CLASSIFICATION -> ModelFamily.ENCODER;
-            };
+            ModelFamily family = kind.family();
             if (model.family() != family) {
                 addResolved("model.family", "the task is " + kind.label() + ", which needs the " + family.label()
                         + " family (got " + model.family().label() + ")", draft);
             }
             String metric = evaluation.metric();
+            List<String> metrics = kind.metricNames();
             if (metric == null) {
-                evaluation = evaluation.withMetric(switch (kind) {
-                    case SEQUENCE_TO_SEQUENCE -> "exactMatch";
-                    case LANGUAGE_MODEL -> "perplexity";
-                    case CLASSIFICATION -> "accuracy";
-                });
-            } else if (!kind.metrics().contains(metric)) {
+                evaluation = evaluation.withMetric(kind.defaultMetric().name());
+            } else if (!metrics.contains(metric)) {
                 addResolved("evaluation.metric", "'" + metric + "' is not a metric of a " + kind.label() + " task; known: "
-                        + String.join(", ", kind.metrics()) + "." + DidYouMean.hint(metric, kind.metrics()), draft);
+                        + String.join(", ", metrics) + "." + DidYouMean.hint(metric, metrics), draft);
             }
             if (task != null && model.family() == family) {
                 TaskShape shape = task.shape();

@@ -1,22 +1,30 @@
 package dev.ablate.experiments.sweep;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ablate.core.error.UserException;
 import dev.ablate.core.model.ModelConfig;
 import dev.ablate.core.registry.ComponentRegistry;
 import dev.ablate.core.spi.ComponentConfig;
 import dev.ablate.core.spi.ComponentDescriptor;
+import dev.ablate.data.metrics.Metric;
+import dev.ablate.data.task.TaskConfig;
+import dev.ablate.data.task.TaskKind;
 import dev.ablate.experiments.spec.ExperimentPlan;
+import dev.ablate.experiments.spec.ExperimentSpec;
 import dev.ablate.experiments.spec.PlannedRun;
 import dev.ablate.experiments.spec.RunConfig;
 import dev.ablate.experiments.spec.SpecReader;
 import dev.ablate.experiments.spec.Variant;
-import dev.ablate.store.RunDirectory;
-import dev.ablate.store.RunLock;
-import dev.ablate.store.RunResult;
-import dev.ablate.store.RunStore;
-import dev.ablate.data.task.TaskConfig;
-import dev.ablate.data.task.TaskKind;
 import dev.ablate.models.transformer.TransformerFactory;
+import dev.ablate.store.ExperimentRecord;
+import dev.ablate.store.RunFolder;
+import dev.ablate.store.RunLock;
+import dev.ablate.store.RunRecord;
+import dev.ablate.store.RunResult;
+import dev.ablate.store.RunStatus;
+import dev.ablate.store.RunStore;
+import dev.ablate.store.VariantRecord;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +38,6 @@ import java.util.Optional;
 /**
  * Runs a plan: every run that has no final result yet is trained (or resumed), one after another;
  * runs another process holds are left to it. A diverged or failed run does not stop the sweep.
- * results.json is rebuilt from the runs' result.json files at the end.
  */
 public final class ExperimentRunner {
 
@@ -42,7 +49,7 @@ public final class ExperimentRunner {
     public record Summary(List<Optional<RunResult>> results, int trained, int skipped) {
 
         public List<RunResult> failed() {
-            return results.stream().flatMap(Optional::stream).filter(r -> r.status().equals(RunResult.FAILED)).toList();
+            return results.stream().flatMap(Optional::stream).filter(r -> r.status() == RunStatus.FAILED).toList();
         }
     }
 
@@ -58,14 +65,14 @@ public final class ExperimentRunner {
     }
 
     public RunStore store(Path root) {
-        return new RunStore(root, reader.mapper());
+        return new RunStore(root);
     }
 
     public Summary run(ExperimentPlan plan, RunStore store, RunEnvironment environment, ProgressListener listener) {
         try {
             List<PlannedRun> runs = plan.runs();
             for (PlannedRun run : runs) {
-                RunExecutor.requireSameConfig(store.run(run.variant().id(), run.seed()), run.variant());
+                requireSameConfig(store.run(run.variant().id(), run.seed()), run.variant());
             }
             store.writeExperiment(experimentRecord(plan));
             RunExecutor executor = new RunExecutor(plan, factory, registry, environment, listener);
@@ -74,10 +81,10 @@ public final class ExperimentRunner {
             int skipped = 0;
             for (int i = 0; i < runs.size(); i++) {
                 PlannedRun run = runs.get(i);
-                RunDirectory dir = store.run(run.variant().id(), run.seed());
+                RunFolder dir = store.run(run.variant().id(), run.seed());
                 Optional<RunResult> existing = dir.result();
-                if (existing.isPresent() && existing.get().isFinal()) {
-                    listener.runSkipped(i + 1, runs.size(), run, "already " + existing.get().status());
+                if (existing.isPresent() && existing.get().status().isFinal()) {
+                    listener.runSkipped(i + 1, runs.size(), run, "already " + existing.get().status().label());
                     results.add(existing);
                     skipped++;
                     continue;
@@ -107,50 +114,28 @@ public final class ExperimentRunner {
                     trained++;
                 }
             }
-            store.writeResults(plan.name(), results.stream().flatMap(Optional::stream).toList());
             return new Summary(results, trained, skipped);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** experiment.json: the resolved spec, its hash, and the runs it expands to. */
-    private Map<String, Object> experimentRecord(ExperimentPlan plan) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("experiment", plan.name());
-        record.put("hash", plan.hash());
-        record.put("spec", plan.spec());
-        record.put("baseline", plan.baseline());
-        record.put("seeds", plan.seeds());
-        // What reports need without loading tasks: the lengths complexity is evaluated at, and which
-        // way each metric improves.
+    /** experiment.json: the resolved spec, its hash, the runs it expands to, and what reports need of the task. */
+    private ExperimentRecord experimentRecord(ExperimentPlan plan) {
         TaskKind kind = plan.spec().task().kind();
-        record.put("taskKind", kind.label());
-        record.put("taskShape", plan.task().shape());
-        record.put("metrics", kind.metrics().stream().map(m -> new MetricRecord(m, TaskKind.higherIsBetter(m))).toList());
-        List<Map<String, Object>> variants = new ArrayList<>();
+        List<VariantRecord> variants = new ArrayList<>();
         for (Variant v : plan.variants()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("id", v.id());
-            entry.put("hash", v.hash());
-            entry.put("settings", v.settings());
-            entry.put("config", v.config());
-            variants.add(entry);
+            variants.add(new VariantRecord(v.id(), v.hash(), v.settings(), tree(v.config(), RunConfig.class)));
         }
-        record.put("variants", variants);
-        return record;
+        return new ExperimentRecord(plan.name(), plan.hash(), tree(plan.spec(), ExperimentSpec.class), plan.baseline(),
+                plan.seeds(), kind.label(), plan.task().shape(), kind.metrics().stream().map(Metric::descriptor).toList(),
+                variants);
     }
 
-    record MetricRecord(String name, boolean higherIsBetter) {}
-
     /**
-     * config.json: what this run trains, resolved; declared types, so the task keeps its "type";
-     * and where each of its components came from (a built-in module, or a plugin JAR and the SPI
-     * version it was built against), so a result can be traced to the code that produced it.
+     * config.json: what this run trains, resolved, and where each of its components came from (a
+     * built-in module, or a plugin JAR and the SPI version it was built against).
      */
-    record RunRecord(String experiment, String variant, String variantHash, int seed, TaskConfig task, RunConfig config,
-            Map<String, String> components) {}
-
     private RunRecord runRecord(ExperimentPlan plan, PlannedRun run) {
         ModelConfig model = registry.complete(run.variant().config().model());
         Map<String, String> components = new LinkedHashMap<>();
@@ -159,7 +144,27 @@ public final class ExperimentRunner {
             ComponentDescriptor<?> d = registry.descriptorOf(config);
             components.put(d.kind().label() + ":" + d.id(), registry.origin(d));
         }
-        return new RunRecord(plan.name(), run.variant().id(), run.variant().hash(), run.seed(), plan.spec().task(),
-                run.variant().config(), components);
+        return new RunRecord(plan.name(), run.variant().id(), run.variant().hash(), run.seed(),
+                tree(plan.spec().task(), TaskConfig.class), tree(run.variant().config(), RunConfig.class), components);
+    }
+
+    /** {@code value} as JSON through its declared type, so polymorphic configs keep their "type". */
+    private JsonNode tree(Object value, Class<?> declared) {
+        ObjectMapper mapper = reader.mapper();
+        try {
+            return mapper.readTree(mapper.writerFor(declared).writeValueAsString(value));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A run folder trained with another config than the variant's is never resumed or skipped. */
+    private static void requireSameConfig(RunFolder folder, Variant variant) {
+        Optional<RunRecord> config = folder.config();
+        if (config.isPresent() && !variant.hash().equals(config.get().variantHash())) {
+            throw new UserException(folder.path() + " was trained with a different config (variant hash "
+                    + config.get().variantHash() + ", the spec now gives " + variant.hash()
+                    + "); rename the variant, use --out DIR, or delete that folder to retrain it");
+        }
     }
 }

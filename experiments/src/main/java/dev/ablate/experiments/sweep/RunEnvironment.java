@@ -2,6 +2,7 @@ package dev.ablate.experiments.sweep;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import dev.ablate.store.RunResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,5 +22,10 @@ public record RunEnvironment(Device device, String ablateVersion) {
         versions.put("pytorch", Engine.getInstance().getVersion());
         versions.put("jdk", System.getProperty("java.version"));
         return versions;
+    }
+
+    /** The device and versions, as a result records them. */
+    public RunResult.Environment recorded() {
+        return new RunResult.Environment(device.toString(), versions());
     }
 }

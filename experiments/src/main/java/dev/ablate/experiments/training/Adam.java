@@ -20,7 +20,7 @@ import java.util.Map;
  * is how gradient clipping by global norm is applied without another pass over the gradients.
  * Weight decay, when set, is decoupled (AdamW). The kernel also zeroes each gradient.
  */
-public final class Adam {
+public final class Adam implements Optimizer {
 
     private final AdamConfig config;
     private final Map<String, Pair<NDArray, NDArray>> moments = new LinkedHashMap<>();
@@ -35,7 +35,7 @@ public final class Adam {
         return updates;
     }
 
-    /** One update of every trainable parameter with learning rate {@code lr}; gradients are multiplied by {@code rescale}. */
+    @Override
     public void update(List<Parameter> parameters, float lr, float rescale) {
         updates++;
         double correction = Math.sqrt(1 - Math.pow(config.beta2(), updates)) / (1 - Math.pow(config.beta1(), updates));
@@ -58,7 +58,8 @@ public final class Adam {
                 manager.zeros(weight.getShape(), weight.getDataType()));
     }
 
-    /** Writes t and both moments of every parameter, in {@code parameters}' order (the model's, which is stable). */
+    /** Writes t and both moments of every parameter. */
+    @Override
     public void save(DataOutputStream out, List<Parameter> parameters) throws IOException {
         out.writeInt(updates);
         out.writeInt(parameters.size());
@@ -73,7 +74,7 @@ public final class Adam {
         }
     }
 
-    /** Restores what {@link #save} wrote, for the same model. */
+    @Override
     public void load(DataInputStream in, List<Parameter> parameters) throws IOException {
         updates = in.readInt();
         int count = in.readInt();

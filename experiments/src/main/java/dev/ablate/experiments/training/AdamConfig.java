@@ -29,6 +29,11 @@ public record AdamConfig(
         }
     }
 
+    @Override
+    public Optimizer create() {
+        return new Adam(this);
+    }
+
     public static AdamConfig paper() {
         return new AdamConfig(null, null, null, null);
     }

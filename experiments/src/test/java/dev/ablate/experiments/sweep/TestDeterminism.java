@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ablate.experiments.spec.ExperimentPlan;
 import dev.ablate.store.RunResult;
+import dev.ablate.store.RunStatus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ class TestDeterminism {
         assertThat(b.trained()).isEqualTo(1);
         RunResult ra = a.results().get(0).orElseThrow();
         RunResult rb = b.results().get(0).orElseThrow();
-        assertThat(ra.status()).isEqualTo(RunResult.COMPLETED);
+        assertThat(ra.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(ra.metrics()).isNotEmpty().containsKeys("loss", "exactMatch");
         assertThat(rb.metrics()).isEqualTo(ra.metrics());
         assertThat(rb.bestStep()).isEqualTo(ra.bestStep());

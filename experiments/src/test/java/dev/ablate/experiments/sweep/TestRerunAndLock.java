@@ -8,6 +8,7 @@ import dev.ablate.core.error.UserException;
 import dev.ablate.experiments.spec.ExperimentPlan;
 import dev.ablate.store.RunLock;
 import dev.ablate.store.RunResult;
+import dev.ablate.store.RunStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -56,13 +57,13 @@ class TestRerunAndLock {
         return store().resolve(variant).resolve("seed-3");
     }
 
-    /** Every file under the store but experiment.json and results.json (rebuilt by every sweep), with its bytes and mtime. */
+    /** Every file under the store but experiment.json (rewritten by every sweep), with its bytes and mtime. */
     private Map<Path, Map.Entry<FileTime, List<Byte>>> snapshotOfRuns() throws IOException {
         Map<Path, Map.Entry<FileTime, List<Byte>>> files = new LinkedHashMap<>();
         try (Stream<Path> walk = Files.walk(store())) {
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
                 String name = p.getFileName().toString();
-                if (name.equals("experiment.json") || name.equals("results.json")) {
+                if (name.equals("experiment.json")) {
                     continue;
                 }
                 byte[] bytes = Files.readAllBytes(p);
@@ -76,24 +77,15 @@ class TestRerunAndLock {
         return files;
     }
 
-    private List<String> variantsInResultsJson() throws IOException {
-        JsonNode results = SweepTesting.JSON.readTree(store().resolve("results.json").toFile());
-        assertThat(results.path("experiment").asText()).isEqualTo("rerun");
-        List<String> ids = new ArrayList<>();
-        results.path("runs").forEach(r -> ids.add(r.path("variant").asText()));
-        return ids;
-    }
-
     @Test
     void runningAgainTrainsNothingAndTouchesNoResult() throws IOException {
         ExperimentRunner.Summary first = harness.run(plan(spec()), harness.store(store()), ProgressListener.NONE);
         assertThat(first.trained()).isEqualTo(2);
         assertThat(first.skipped()).isZero();
-        assertThat(variantsInResultsJson()).containsExactly("small", "wide");
+        assertThat(first.results()).extracting(r -> r.orElseThrow().variant()).containsExactly("small", "wide");
         Map<Path, Map.Entry<FileTime, List<Byte>>> before = snapshotOfRuns();
         assertThat(before).containsKeys(Path.of("small", "seed-3", "result.json"), Path.of("wide", "seed-3", "result.json"),
                 Path.of("small", "seed-3", "metrics.jsonl"), Path.of("small", "seed-3", "config.json"));
-        byte[] resultsJson = Files.readAllBytes(store().resolve("results.json"));
         JsonNode config = SweepTesting.JSON.readTree(store().resolve("small/seed-3/config.json").toFile());
         assertThat(config.at("/components/attention:full").asText())
                 .as("config.json says where each component came from").contains("ablate-attention");
@@ -107,9 +99,8 @@ class TestRerunAndLock {
         assertThat(recorder.skipped).extracting(SweepTesting.Recorder.Skipped::reason)
                 .containsExactly("already completed", "already completed");
         assertThat(again.results()).isEqualTo(first.results());
-        // no run file rewritten, not even with the same bytes; results.json rebuilt to the same bytes
+        // no run file rewritten, not even with the same bytes
         assertThat(snapshotOfRuns()).isEqualTo(before);
-        assertThat(Files.readAllBytes(store().resolve("results.json"))).isEqualTo(resultsJson);
     }
 
     @Test
@@ -193,7 +184,6 @@ class TestRerunAndLock {
         assertThat(summary.results().get(0)).isEmpty();
         assertThat(summary.results().get(1)).isPresent();
         assertThat(summary.results().get(1).orElseThrow().variant()).isEqualTo("wide");
-        assertThat(variantsInResultsJson()).containsExactly("wide");
         // nothing of the locked run was written: no config, no metrics, no result
         assertThat(runFolder("small").resolve("config.json")).doesNotExist();
         assertThat(runFolder("small").resolve("metrics.jsonl")).doesNotExist();
@@ -208,8 +198,8 @@ class TestRerunAndLock {
         assertThat(recorder.started).extracting(SweepTesting.Recorder.Started::run).containsExactly("small seed 3");
         assertThat(recorder.skipped).extracting(SweepTesting.Recorder.Skipped::reason).containsExactly("already completed");
         assertThat(next.results()).allMatch(Optional::isPresent);
-        assertThat(next.results().get(0).orElseThrow().status()).isEqualTo(RunResult.COMPLETED);
-        assertThat(variantsInResultsJson()).containsExactly("small", "wide");
+        assertThat(next.results().get(0).orElseThrow().status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(next.results()).extracting(r -> r.orElseThrow().variant()).containsExactly("small", "wide");
     }
 
     @Test

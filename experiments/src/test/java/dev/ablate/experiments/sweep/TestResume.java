@@ -8,8 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ablate.core.error.UserException;
 import dev.ablate.experiments.spec.ExperimentPlan;
 import dev.ablate.store.CheckpointState;
-import dev.ablate.store.RunDirectory;
+import dev.ablate.store.RunFolder;
 import dev.ablate.store.RunResult;
+import dev.ablate.store.RunStatus;
 import dev.ablate.data.task.Vocabulary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,12 +35,12 @@ class TestResume {
     private static final String SCHEDULE = "\"schedule\": {\"type\": \"constant\", \"lr\": 0.003}, \"clipNorm\": 1.0";
 
     /** The run of a single-variant, single-seed spec (variant "base", seed 3). */
-    private static RunDirectory run(SweepTesting.Harness harness, Path store) {
+    private static RunFolder run(SweepTesting.Harness harness, Path store) {
         return harness.store(store).run("base", 3);
     }
 
     private static void assertSameOutcome(Path resumedRun, RunResult resumed, Path straightRun, RunResult straight) {
-        assertThat(resumed.status()).isEqualTo(RunResult.COMPLETED);
+        assertThat(resumed.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(resumed.metrics()).isNotEmpty().isEqualTo(straight.metrics());
         assertThat(resumed.bestStep()).isEqualTo(straight.bestStep());
         assertThat(resumed.steps()).isEqualTo(straight.steps());
@@ -66,7 +67,7 @@ class TestResume {
         Path killedStore = temp.resolve("killed");
         Path log = temp.resolve("child.log");
         SweepTesting.Harness harness = new SweepTesting.Harness();
-        RunDirectory killedRun = run(harness, killedStore);
+        RunFolder killedRun = run(harness, killedStore);
 
         // 15 ms after every step, and never past step 150: the child is always caught mid-run
         Process child = SweepTesting.childJvm(ResumeChild.class, specFile.toString(), killedStore.toString(), "15", "150")
@@ -112,8 +113,8 @@ class TestResume {
         assertThat(killedRun.result()).contains(resumed.results().get(0).orElseThrow());
     }
 
-    private static int checkpointStep(RunDirectory run) {
-        Path state = run.checkpointFolder().resolve("state.json");
+    private static int checkpointStep(RunFolder run) {
+        Path state = run.path().resolve("checkpoint").resolve("state.json");
         if (!Files.exists(state)) {
             return 0;
         }
@@ -151,10 +152,10 @@ class TestResume {
         Crash crash = new Crash(27);
         ExperimentRunner.Summary crashed = harness.run(plan, harness.store(temp.resolve("crashed")), crash);
         RunResult failed = crashed.results().get(0).orElseThrow();
-        assertThat(failed.status()).isEqualTo(RunResult.FAILED);
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
         assertThat(failed.error()).contains("simulated crash at step 27");
         assertThat(crashed.failed()).containsExactly(failed);
-        RunDirectory crashedRun = run(harness, temp.resolve("crashed"));
+        RunFolder crashedRun = run(harness, temp.resolve("crashed"));
         Optional<CheckpointState> state = crashedRun.checkpointState();
         assertThat(state).isPresent();
         assertThat(state.get().step()).isEqualTo(20);
@@ -182,8 +183,8 @@ class TestResume {
         SweepTesting.Harness harness = new SweepTesting.Harness();
         ExperimentPlan plan = harness.plan(spec, temp);
         RunResult failed = harness.run(plan, harness.store(temp.resolve("store")), new Crash(13)).results().get(0).orElseThrow();
-        assertThat(failed.status()).isEqualTo(RunResult.FAILED);
-        RunDirectory dir = run(harness, temp.resolve("store"));
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+        RunFolder dir = run(harness, temp.resolve("store"));
         Vocabulary saved = Vocabulary.load(dir.vocabularyFile(""));
         assertThat(saved).isEqualTo(plan.task().sourceVocabulary());
         assertThat(saved.subwords()).isPresent();
@@ -207,7 +208,7 @@ class TestResume {
                 .replace("\"evaluation\": {", "\"evaluation\": {\"checkpoint\": \"last\", ");
         ExperimentPlan plan = harness.plan(spec, temp);
         ExperimentRunner.Summary first = harness.run(plan, harness.store(temp.resolve("store")), ProgressListener.NONE);
-        RunDirectory dir = run(harness, temp.resolve("store"));
+        RunFolder dir = run(harness, temp.resolve("store"));
         List<String> before = SweepTesting.stepKeys(dir.path());
         Files.delete(dir.path().resolve("result.json"));
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ablate.data.metrics.Bleu;
 import dev.ablate.data.metrics.Chrf;
 import dev.ablate.experiments.spec.ExperimentPlan;
-import dev.ablate.store.RunDirectory;
+import dev.ablate.store.RunFolder;
 import dev.ablate.store.RunResult;
 import dev.ablate.data.task.Split;
 import dev.ablate.data.task.Vocabulary;
@@ -29,7 +29,7 @@ class TestRunOutputs {
         ExperimentPlan plan = harness.plan(SweepTesting.spec("outputs", SweepTesting.training(30, ""), ""), temp);
         RunResult result = harness.run(plan, harness.store(temp.resolve("store")), ProgressListener.NONE)
                 .results().get(0).orElseThrow();
-        RunDirectory dir = harness.store(temp.resolve("store")).run("base", 3);
+        RunFolder dir = harness.store(temp.resolve("store")).run("base", 3);
 
         List<String> hypotheses = Files.readAllLines(dir.outputsFile("test", "hypotheses"), StandardCharsets.UTF_8);
         List<String> references = Files.readAllLines(dir.outputsFile("test", "references"), StandardCharsets.UTF_8);

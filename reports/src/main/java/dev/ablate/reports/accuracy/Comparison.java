@@ -2,11 +2,11 @@ package dev.ablate.reports.accuracy;
 
 import dev.ablate.reports.stats.Estimate;
 import dev.ablate.reports.stats.PairedDelta;
-import dev.ablate.reports.store.MetricInfo;
-import dev.ablate.reports.store.RunOutcome;
+import dev.ablate.store.MetricDescriptor;
+import dev.ablate.store.RunResult;
 import dev.ablate.reports.store.StoredExperiment;
 import dev.ablate.reports.store.StoredRun;
-import dev.ablate.reports.store.StoredVariant;
+import dev.ablate.store.VariantRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,15 +32,15 @@ public final class Comparison {
 
     public static Comparison of(StoredExperiment experiment) {
         Map<String, Map<String, Map<Integer, Double>>> bySeed = new LinkedHashMap<>();
-        for (StoredVariant v : experiment.variants()) {
+        for (VariantRecord v : experiment.variants()) {
             bySeed.put(v.id(), valuesBySeed(experiment.runsOf(v.id()), experiment.metrics()));
         }
         Map<String, Map<Integer, Double>> baseline = bySeed.getOrDefault(experiment.baseline(), Map.of());
         List<VariantSummary> rows = new ArrayList<>();
-        for (StoredVariant v : experiment.variants()) {
+        for (VariantRecord v : experiment.variants()) {
             List<StoredRun> runs = experiment.runsOf(v.id());
-            List<RunOutcome> done = runs.stream().map(StoredRun::result).filter(Objects::nonNull)
-                    .filter(RunOutcome::completed).toList();
+            List<RunResult> done = runs.stream().map(StoredRun::result).filter(Objects::nonNull)
+                    .filter(RunResult::completed).toList();
             boolean isBaseline = v.id().equals(experiment.baseline());
             Map<String, Estimate> metrics = new LinkedHashMap<>();
             Map<String, PairedDelta> deltas = new LinkedHashMap<>();
@@ -54,12 +54,12 @@ public final class Comparison {
                 }
             });
             Long parameters = runs.stream().map(StoredRun::result).filter(Objects::nonNull)
-                    .map(RunOutcome::parameters).filter(p -> p > 0).findFirst().orElse(null);
-            Long peak = done.stream().map(RunOutcome::peakGpuMemoryBytes).filter(Objects::nonNull)
+                    .map(RunResult::parameters).filter(p -> p > 0).findFirst().orElse(null);
+            Long peak = done.stream().map(RunResult::peakGpuMemoryBytes).filter(Objects::nonNull)
                     .max(Long::compare).orElse(null);
             rows.add(new VariantSummary(v.id(), isBaseline, parameters, runs.size(), done.size(), notes(runs),
-                    metrics, deltas, estimate(done, RunOutcome::trainTokensPerSecond),
-                    estimate(done, RunOutcome::medianStepMs), peak));
+                    metrics, deltas, estimate(done, RunResult::trainTokensPerSecond),
+                    estimate(done, RunResult::medianStepMs), peak));
         }
         return new Comparison(experiment, List.copyOf(rows));
     }
@@ -73,14 +73,14 @@ public final class Comparison {
     }
 
     /** The metrics that at least one variant has a value for, in the task's order. */
-    public List<MetricInfo> metrics() {
+    public List<MetricDescriptor> metrics() {
         return experiment.metrics().stream()
                 .filter(m -> rows.stream().anyMatch(r -> r.metrics().containsKey(m.name())))
                 .toList();
     }
 
     /** The variant(s) with the best mean of {@code metric} (ties all count); none when nobody has it or all tie. */
-    public List<String> best(MetricInfo metric) {
+    public List<String> best(MetricDescriptor metric) {
         double best = rows.stream().map(r -> r.metrics().get(metric.name())).filter(Objects::nonNull)
                 .mapToDouble(Estimate::mean)
                 .reduce(metric.higherIsBetter() ? Math::max : Math::min)
@@ -94,7 +94,7 @@ public final class Comparison {
         return winners.size() == measured && measured > 1 ? List.of() : winners;
     }
 
-    private static Map<String, Map<Integer, Double>> valuesBySeed(List<StoredRun> runs, List<MetricInfo> metrics) {
+    private static Map<String, Map<Integer, Double>> valuesBySeed(List<StoredRun> runs, List<MetricDescriptor> metrics) {
         Map<String, Map<Integer, Double>> values = new LinkedHashMap<>();
         metrics.forEach(m -> values.put(m.name(), new TreeMap<>()));
         for (StoredRun run : runs) {
@@ -109,7 +109,7 @@ public final class Comparison {
         return values;
     }
 
-    private static Estimate estimate(List<RunOutcome> runs, Function<RunOutcome, Double> field) {
+    private static Estimate estimate(List<RunResult> runs, Function<RunResult, Double> field) {
         List<Double> values = runs.stream().map(field).filter(Objects::nonNull).toList();
         return values.isEmpty() ? null : Estimate.of(values);
     }
@@ -117,14 +117,14 @@ public final class Comparison {
     private static List<String> notes(List<StoredRun> runs) {
         List<String> notes = new ArrayList<>();
         for (StoredRun run : runs) {
-            RunOutcome r = run.result();
+            RunResult r = run.result();
             if (r != null && r.completed()) {
                 continue;
             }
-            String what = switch (run.status()) {
-                case RunOutcome.DIVERGED -> "diverged" + (r.divergedAtStep() == null ? "" : " at step " + r.divergedAtStep());
-                case RunOutcome.FAILED -> "failed" + (r.error() == null ? "" : ": " + r.error());
-                default -> run.status();
+            String what = r == null ? run.status() : switch (r.status()) {
+                case DIVERGED -> "diverged" + (r.divergedAtStep() == null ? "" : " at step " + r.divergedAtStep());
+                case FAILED -> "failed" + (r.error() == null ? "" : ": " + r.error());
+                case COMPLETED -> run.status();
             };
             notes.add(String.format(Locale.ROOT, "seed %d %s", run.seed(), what));
         }

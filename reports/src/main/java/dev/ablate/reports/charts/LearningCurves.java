@@ -1,9 +1,9 @@
 package dev.ablate.reports.charts;
 
-import dev.ablate.reports.store.CurvePoint;
+import dev.ablate.store.MetricsLine;
 import dev.ablate.reports.store.StoredExperiment;
 import dev.ablate.reports.store.StoredRun;
-import dev.ablate.reports.store.StoredVariant;
+import dev.ablate.store.VariantRecord;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ public final class LearningCurves {
         chart.getStyler().setXAxisDecimalPattern("#,##0");
         chart.getStyler().setXAxisTickMarkSpacingHint(90);
         int plotted = 0;
-        List<StoredVariant> variants = experiment.variants();
+        List<VariantRecord> variants = experiment.variants();
         for (int i = 0; i < variants.size(); i++) {
             Color color = ChartStyle.color(i);
             List<TreeMap<Integer, Double>> seeds = new ArrayList<>();
@@ -62,11 +62,11 @@ public final class LearningCurves {
         return plotted == 0 ? null : chart;
     }
 
-    private static TreeMap<Integer, Double> line(List<CurvePoint> curve, boolean train, String value) {
+    private static TreeMap<Integer, Double> line(List<MetricsLine> curve, boolean train, String value) {
         TreeMap<Integer, Double> line = new TreeMap<>();
-        for (CurvePoint p : curve) {
+        for (MetricsLine p : curve) {
             Double v = p.values().get(value);
-            if (p.split().equals(train ? CurvePoint.TRAIN : CurvePoint.VALID) && v != null && Double.isFinite(v)) {
+            if (p.split().equals(train ? MetricsLine.TRAIN : MetricsLine.VALID) && v != null && Double.isFinite(v)) {
                 line.put(p.step(), v);
             }
         }

@@ -7,7 +7,7 @@ import dev.ablate.core.spi.AttentionConfig;
 import dev.ablate.core.spi.ComplexityModel;
 import dev.ablate.core.spi.ProblemSize;
 import dev.ablate.reports.store.StoredExperiment;
-import dev.ablate.reports.store.StoredVariant;
+import dev.ablate.store.VariantRecord;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +31,7 @@ public record VariantComplexity(String variant, String attention, ProblemSize si
 
     public static List<VariantComplexity> of(StoredExperiment experiment, ComponentRegistry registry) {
         List<VariantComplexity> rows = new ArrayList<>();
-        for (StoredVariant v : experiment.variants()) {
+        for (VariantRecord v : experiment.variants()) {
             JsonNode model = v.model();
             ProblemSize size = new ProblemSize(experiment.sequenceLength(), model.path("dModel").asLong(1),
                     model.path("heads").asLong(1));

@@ -7,7 +7,7 @@ import dev.ablate.reports.charts.ParetoScatter;
 import dev.ablate.reports.complexity.Units;
 import dev.ablate.reports.complexity.VariantComplexity;
 import dev.ablate.reports.stats.Estimate;
-import dev.ablate.reports.store.MetricInfo;
+import dev.ablate.store.MetricDescriptor;
 import dev.ablate.reports.store.StoredExperiment;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +44,7 @@ record Report(
 
     private static Table accuracy(Comparison comparison) {
         StoredExperiment e = comparison.experiment();
-        MetricInfo metric = e.metricInfo(e.metric());
+        MetricDescriptor metric = e.headingMetric();
         List<String> best = comparison.best(metric);
         List<List<Table.Cell>> rows = new ArrayList<>();
         for (VariantSummary r : comparison.rows()) {
@@ -66,7 +66,7 @@ record Report(
     }
 
     private static Table allMetrics(Comparison comparison) {
-        List<MetricInfo> metrics = comparison.metrics();
+        List<MetricDescriptor> metrics = comparison.metrics();
         List<String> header = new ArrayList<>(List.of("variant"));
         metrics.forEach(m -> header.add(m.name() + (m.higherIsBetter() ? " ↑" : " ↓")));
         List<List<String>> best = metrics.stream().map(comparison::best).toList();
@@ -126,7 +126,7 @@ record Report(
 
     private static List<Chart> charts(Comparison comparison, List<VariantComplexity> complexities) {
         StoredExperiment e = comparison.experiment();
-        MetricInfo metric = e.metricInfo(e.metric());
+        MetricDescriptor metric = e.headingMetric();
         List<Chart> charts = new ArrayList<>();
         add(charts, "curve-train-loss.svg", "Training loss",
                 "Training loss (label-smoothed cross-entropy) against the step: each seed thin, the mean over seeds bold.",
@@ -164,7 +164,7 @@ record Report(
         return List.copyOf(charts);
     }
 
-    private static List<ParetoScatter.Point> points(Comparison comparison, MetricInfo metric,
+    private static List<ParetoScatter.Point> points(Comparison comparison, MetricDescriptor metric,
             Function<VariantSummary, Double> cost) {
         List<ParetoScatter.Point> points = new ArrayList<>();
         for (VariantSummary r : comparison.rows()) {

@@ -13,7 +13,7 @@ import dev.ablate.reports.bench.BenchResult;
 import dev.ablate.reports.charts.Svg;
 import dev.ablate.reports.complexity.VariantComplexity;
 import dev.ablate.reports.stats.Estimate;
-import dev.ablate.reports.store.RunStoreReader;
+
 import dev.ablate.reports.store.StoredExperiment;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -58,7 +58,7 @@ public final class ReportWriter {
      * evaluation metric when null.
      */
     public Written write(Path store, String ablateVersion, String metric) throws IOException {
-        StoredExperiment read = RunStoreReader.read(store);
+        StoredExperiment read = StoredExperiment.read(store);
         StoredExperiment experiment = metric == null ? read : read.headedBy(metric);
         Comparison comparison = Comparison.of(experiment);
         List<VariantComplexity> complexities = VariantComplexity.of(experiment, registry);

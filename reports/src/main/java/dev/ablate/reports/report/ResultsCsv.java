@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import dev.ablate.reports.store.MetricInfo;
-import dev.ablate.reports.store.RunOutcome;
+import dev.ablate.store.MetricDescriptor;
+import dev.ablate.store.RunResult;
 import dev.ablate.reports.store.StoredExperiment;
 import dev.ablate.reports.store.StoredRun;
 import java.io.IOException;
@@ -27,7 +27,7 @@ public final class ResultsCsv {
 
     public static List<String> columns(StoredExperiment experiment) {
         List<String> columns = new ArrayList<>(List.of("experiment", "variant", "seed", "status"));
-        experiment.metrics().stream().map(MetricInfo::name).forEach(columns::add);
+        experiment.metrics().stream().map(MetricDescriptor::name).forEach(columns::add);
         columns.addAll(List.of("split", "checkpoint", "bestStep", "steps", "parameters", "trainTokensPerSecond",
                 "medianStepMs", "wallSeconds", "device", "peakGpuMemoryBytes", "divergedAtStep", "error"));
         return columns;
@@ -43,7 +43,7 @@ public final class ResultsCsv {
             row.put("variant", run.variant());
             row.put("seed", String.valueOf(run.seed()));
             row.put("status", run.status());
-            RunOutcome r = run.result();
+            RunResult r = run.result();
             if (r != null) {
                 if (r.metrics() != null) {
                     r.metrics().forEach((k, v) -> {

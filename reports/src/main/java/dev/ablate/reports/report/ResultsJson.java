@@ -6,7 +6,7 @@ import dev.ablate.reports.accuracy.VariantSummary;
 import dev.ablate.reports.complexity.VariantComplexity;
 import dev.ablate.reports.stats.Estimate;
 import dev.ablate.reports.stats.PairedDelta;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.ablate.store.RunResult;
 import dev.ablate.reports.store.StoredRun;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * results.json as a report writes it: the runs' results (each run's result.json as it is) plus one summary
+ * results.json as a report writes it: every run's result.json plus one summary
  * per variant, with intervals and paired deltas. Missing values (one seed has no spread) are null,
  * never NaN, so any JSON reader takes the file.
  */
@@ -26,7 +26,7 @@ public record ResultsJson(
         String baseline,
         double confidence,
         List<VariantRecord> variants,
-        List<JsonNode> runs) {
+        List<RunResult> runs) {
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record EstimateRecord(int n, double mean, Double std, Double low, Double high) {
@@ -74,7 +74,7 @@ public record ResultsJson(
 
     static ResultsJson of(Comparison comparison, List<VariantComplexity> complexities) {
         List<VariantRecord> variants = comparison.rows().stream().map(r -> record(r, complexities)).toList();
-        List<JsonNode> runs = comparison.experiment().runs().stream().map(StoredRun::resultJson).filter(Objects::nonNull)
+        List<RunResult> runs = comparison.experiment().runs().stream().map(StoredRun::result).filter(Objects::nonNull)
                 .toList();
         var e = comparison.experiment();
         return new ResultsJson(e.name(), e.hash(), e.metric(), e.baseline(), Estimate.LEVEL, variants, runs);

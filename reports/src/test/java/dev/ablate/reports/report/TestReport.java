@@ -10,7 +10,7 @@ import dev.ablate.core.registry.ComponentRegistry;
 import dev.ablate.reports.accuracy.Comparison;
 import dev.ablate.reports.accuracy.VariantSummary;
 import dev.ablate.reports.store.FixtureStore;
-import dev.ablate.reports.store.RunStoreReader;
+import dev.ablate.reports.store.StoredExperiment;
 import dev.ablate.reports.store.StoredExperiment;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,7 +31,7 @@ final class TestReport {
 
     @Test
     void comparisonSummarizesCompletedRunsAndNamesTheOthers() {
-        Comparison c = Comparison.of(RunStoreReader.read(FixtureStore.write(dir)));
+        Comparison c = Comparison.of(StoredExperiment.read(FixtureStore.write(dir)));
         VariantSummary full = row(c, "attention=full");
         assertThat(full.baseline()).isTrue();
         assertThat(full.metrics().get("accuracy").mean()).isCloseTo(0.92, within(1e-12));
@@ -53,8 +53,8 @@ final class TestReport {
         assertThat(additive.deltas().get("accuracy").difference().mean()).isCloseTo(0.01, within(1e-12));
         assertThat(additive.tokensPerSecond().mean()).isCloseTo(810, within(1e-9));
 
-        assertThat(c.best(c.experiment().metricInfo("accuracy"))).containsExactly("attention=additive");
-        assertThat(c.best(c.experiment().metricInfo("loss"))).containsExactly("attention=additive");
+        assertThat(c.best(c.experiment().descriptor("accuracy"))).containsExactly("attention=additive");
+        assertThat(c.best(c.experiment().descriptor("loss"))).containsExactly("attention=additive");
     }
 
     @Test
@@ -109,7 +109,7 @@ final class TestReport {
         new ReportWriter(registry).write(dir, "test");
         JsonMapper json = JsonMapper.builder().build();
         ResultsJson read = json.readValue(dir.resolve("results.json").toFile(), ResultsJson.class);
-        StoredExperiment e = RunStoreReader.read(dir);
+        StoredExperiment e = StoredExperiment.read(dir);
         ResultsJson expected = ResultsJson.of(Comparison.of(e),
                 dev.ablate.reports.complexity.VariantComplexity.of(e, registry));
         assertThat(read).isEqualTo(expected);
@@ -125,7 +125,7 @@ final class TestReport {
     void resultsCsvRoundTripsOneRowPerPlannedRun() throws IOException {
         FixtureStore.write(dir);
         new ReportWriter(registry).write(dir, "test");
-        StoredExperiment e = RunStoreReader.read(dir);
+        StoredExperiment e = StoredExperiment.read(dir);
         List<java.util.Map<String, String>> read = ResultsCsv.read(Files.readString(dir.resolve("results.csv")));
         assertThat(read).isEqualTo(ResultsCsv.rows(e));
         assertThat(read).hasSize(9);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ablate.core.error.UserException;
+import dev.ablate.store.MetricsLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ final class TestRunStoreReader {
 
     @Test
     void readsThePlanEveryRunAndItsCurve() {
-        StoredExperiment e = RunStoreReader.read(FixtureStore.write(dir));
+        StoredExperiment e = StoredExperiment.read(FixtureStore.write(dir));
         assertThat(e.name()).isEqualTo("fixture");
         assertThat(e.baseline()).isEqualTo("attention=full");
         assertThat(e.metric()).isEqualTo("accuracy");
@@ -28,7 +29,7 @@ final class TestRunStoreReader {
         StoredRun first = e.runsOf("attention=full").get(0);
         assertThat(first.result().metrics()).containsEntry("accuracy", 0.90);
         assertThat(first.curve()).hasSize(10 + 2);
-        assertThat(first.curve().get(0)).isEqualTo(new CurvePoint(10, "train", java.util.Map.of("loss", 0.21, "lr", 0.001)));
+        assertThat(first.curve().get(0)).isEqualTo(MetricsLine.of(10, "train", java.util.Map.of("loss", 0.21, "lr", 0.001)));
     }
 
     @Test
@@ -41,7 +42,7 @@ final class TestRunStoreReader {
         Files.delete(never.resolve("result.json"));
         Files.delete(never.resolve("metrics.jsonl"));
         Files.delete(never);
-        StoredExperiment e = RunStoreReader.read(dir);
+        StoredExperiment e = StoredExperiment.read(dir);
         assertThat(e.runsOf("attention=full")).extracting(StoredRun::status)
                 .containsExactly("completed", "unfinished", "not run");
         assertThat(e.runsOf("attention=full").get(1).curve()).hasSize(1);
@@ -52,16 +53,16 @@ final class TestRunStoreReader {
         FixtureStore.write(dir);
         Path metrics = dir.resolve("attention=full").resolve("seed-1").resolve("metrics.jsonl");
         Files.writeString(metrics, "{\"step\":10,\"spl\n{\"step\":20,\"split\":\"train\",\"loss\":1.5}\n");
-        assertThatThrownBy(() -> RunStoreReader.read(dir)).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> StoredExperiment.read(dir)).isInstanceOf(UserException.class)
                 .hasMessageContaining("metrics.jsonl:1: not a JSON line");
     }
 
     @Test
     void notARunStore() throws IOException {
-        assertThatThrownBy(() -> RunStoreReader.read(dir.resolve("missing"))).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> StoredExperiment.read(dir.resolve("missing"))).isInstanceOf(UserException.class)
                 .hasMessageContaining("missing: no such folder");
         Files.createDirectories(dir.resolve("empty"));
-        assertThatThrownBy(() -> RunStoreReader.read(dir.resolve("empty"))).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> StoredExperiment.read(dir.resolve("empty"))).isInstanceOf(UserException.class)
                 .hasMessageContaining("not a run store (no experiment.json)");
     }
 }
