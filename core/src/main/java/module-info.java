@@ -1,7 +1,9 @@
 /**
- * Ablate's core: the plugin SPI ({@code dev.ablate.core.spi}) that every plugin compiles against,
- * the registry that turns plugin descriptors into Guice bindings and Jackson subtypes, the model
- * config, the user-facing errors, and all-or-nothing file writes.
+ * Ablate's core. To plugins it exports the SPI alone: the contracts ({@code dev.ablate.core.spi})
+ * and the tensor helpers plugins build blocks with ({@code dev.ablate.core.spi.tensor}). The rest
+ * (the registry that turns plugin descriptors into Guice bindings and Jackson subtypes, the strict
+ * config reader, the model config, the user-facing errors, all-or-nothing file writes and device
+ * selection) is exported to Ablate's own modules only.
  */
 module dev.ablate.core {
     requires transitive ai.djl.api;
@@ -13,14 +15,28 @@ module dev.ablate.core {
     requires jdk.unsupported;
 
     exports dev.ablate.core.spi;
-    exports dev.ablate.core.registry;
-    exports dev.ablate.core.model;
-    exports dev.ablate.core.error;
-    exports dev.ablate.core.config;
-    exports dev.ablate.core.io;
-    exports dev.ablate.core.device;
+    exports dev.ablate.core.spi.tensor;
 
-    opens dev.ablate.core.registry to com.google.guice;
+    exports dev.ablate.core.registry
+            to dev.ablate.testkit, dev.ablate.models, dev.ablate.experiments, dev.ablate.reports, dev.ablate.bench,
+            dev.ablate.cli;
+    exports dev.ablate.core.config
+            to dev.ablate.testkit, dev.ablate.models, dev.ablate.data, dev.ablate.experiments, dev.ablate.reports,
+            dev.ablate.bench, dev.ablate.cli;
+    exports dev.ablate.core.model
+            to dev.ablate.models, dev.ablate.store, dev.ablate.data, dev.ablate.experiments, dev.ablate.reports,
+            dev.ablate.cli;
+    exports dev.ablate.core.error
+            to dev.ablate.testkit, dev.ablate.models, dev.ablate.store, dev.ablate.data, dev.ablate.experiments,
+            dev.ablate.reports, dev.ablate.bench, dev.ablate.cli;
+    exports dev.ablate.core.io
+            to dev.ablate.store, dev.ablate.data, dev.ablate.experiments, dev.ablate.reports, dev.ablate.cli;
+    exports dev.ablate.core.device to dev.ablate.experiments, dev.ablate.bench, dev.ablate.cli;
+
+    // Guice injects the registry; Jackson writes its listings (ablate plugins --json) and reads and
+    // writes the model config.
+    opens dev.ablate.core.registry to com.google.guice, com.fasterxml.jackson.databind;
+    opens dev.ablate.core.model to com.fasterxml.jackson.databind;
 
     uses dev.ablate.core.spi.AblatePlugin;
 }

@@ -6,7 +6,6 @@ import dev.ablate.attention.full.FullAttention;
 import dev.ablate.attention.full.FullConfig;
 import dev.ablate.attention.restricted.RestrictedAttention;
 import dev.ablate.attention.restricted.RestrictedConfig;
-import dev.ablate.core.registry.ComponentRegistry;
 import dev.ablate.testkit.AttentionConformance;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
@@ -18,7 +17,7 @@ final class TestAttentionConformance {
 
     @TestFactory
     Stream<DynamicNode> everyRegisteredPluginWithDefaults() {
-        return AttentionConformance.forEveryPlugin(ComponentRegistry.discover(getClass().getClassLoader()));
+        return AttentionConformance.forEveryPlugin();
     }
 
     @TestFactory

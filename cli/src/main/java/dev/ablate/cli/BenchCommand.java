@@ -1,34 +1,23 @@
 package dev.ablate.cli;
 
-import ai.djl.Device;
-import ai.djl.engine.Engine;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.ablate.core.error.UserException;
-import dev.ablate.core.registry.ComponentRegistry;
-import dev.ablate.bench.AttentionBench;
-import dev.ablate.bench.BenchVariant;
+import dev.ablate.bench.AttentionBenchmark;
+import dev.ablate.bench.BenchPlan;
 import dev.ablate.bench.BenchVariants;
 import dev.ablate.bench.JvmCommand;
 import dev.ablate.bench.PointProcess;
-import dev.ablate.bench.PointResult;
-import dev.ablate.bench.PointSpec;
 import dev.ablate.core.device.Devices;
+import dev.ablate.core.registry.ComponentRegistry;
 import dev.ablate.reports.bench.BenchFit;
 import dev.ablate.reports.bench.BenchPoint;
 import dev.ablate.reports.bench.BenchResult;
-import dev.ablate.reports.report.BenchReport;
-import dev.ablate.reports.bench.BenchSettings;
 import dev.ablate.reports.complexity.Units;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -153,60 +142,35 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException, InterruptedException {
-            checkOptions();
+            ComponentRegistry registry = bench.parent.injector().getInstance(ComponentRegistry.class);
+            BenchPlan plan = new BenchPlan(BenchVariants.parse(variants, registry.json()), lengths, dModel, heads, batch,
+                    Devices.describe(Devices.select(device)), warmup, repeats, Duration.ofSeconds(timeout), fitMin);
             PrintWriter console = spec.commandLine().getOut();
             PrintWriter progress = spec.commandLine().getErr();
-            ComponentRegistry registry = bench.parent.injector().getInstance(ComponentRegistry.class);
-            List<BenchVariant> chosen = BenchVariants.parse(variants, registry.json());
-            Device chosenDevice = Devices.select(device);
-            String deviceName = Devices.describe(chosenDevice);
-            Path file = out.resolve(BenchResult.FILE);
-
-            Map<String, JsonNode> configs = new LinkedHashMap<>();
-            chosen.forEach(v -> configs.put(v.name(), v.json()));
-            BenchSettings settings = new BenchSettings(dModel, heads, batch, deviceName, warmup, repeats, timeout, fitMin,
-                    lengths, configs, AttentionBench.memoryMethod(chosenDevice), versions());
-
-            PointProcess children = new PointProcess(
-                    JvmCommand.of(Main.class, PointProcess.CHILD_JVM_OPTIONS, childArguments()),
-                    Duration.ofSeconds(timeout));
-            int total = chosen.size() * lengths.size();
             progress.printf(Locale.ROOT, "bench: %d points (%d variants × %d lengths) on %s, d-model %d, %d heads, "
-                    + "batch %d, one fresh process each -> %s%n", total, chosen.size(), lengths.size(), deviceName,
-                    dModel, heads, batch, file);
+                    + "batch %d, one fresh process each -> %s%n", plan.points(), plan.variants().size(),
+                    plan.lengths().size(), plan.device(), dModel, heads, batch, out.resolve(BenchResult.FILE));
             progress.flush();
 
-            List<BenchPoint> points = new ArrayList<>();
-            boolean failed = false;
-            long benchStart = System.nanoTime();
-            for (BenchVariant v : chosen) {
-                for (int n : lengths) {
-                    long start = System.nanoTime();
-                    PointResult r = children.run(
-                            new PointSpec(v.json(), n, dModel, heads, batch, deviceName, warmup, repeats));
-                    failed |= r.outcome() == PointResult.Outcome.FAILED;
-                    BenchPoint p = r.ok()
-                            ? BenchPoint.measured(v.name(), n, r.timeMs(), r.memoryBytes(), r.repeatsMs())
-                            : BenchPoint.failed(v.name(), n, r.error());
-                    points.add(p);
-                    progress.printf(Locale.ROOT, "bench [%d/%d] %s n=%d: %s (%.1f s)%n", points.size(), total,
-                            v.name(), n, p.ok() ? time(p) + ", " + memory(p) : p.error(),
-                            (System.nanoTime() - start) / 1e9);
-                    progress.flush();
-                }
-            }
+            long start = System.nanoTime();
+            PointProcess children = new PointProcess(
+                    JvmCommand.of(Main.class, PointProcess.CHILD_JVM_OPTIONS, childArguments()), plan.timeout());
+            AttentionBenchmark benchmark = new AttentionBenchmark(children,
+                    AblateCommand.Version.versions().getProperty("ablate"));
+            AttentionBenchmark.Outcome outcome = benchmark.run(plan, out, (index, total, p, seconds) -> {
+                progress.printf(Locale.ROOT, "bench [%d/%d] %s n=%d: %s (%.1f s)%n", index, total, p.variant(), p.n(),
+                        p.ok() ? time(p) + ", " + memory(p) : p.error(), seconds);
+                progress.flush();
+            });
 
-            BenchResult result = BenchResult.of(points, settings);
-            result.write(file);
-            BenchReport.Written pages = BenchReport.write(out, result, AblateCommand.Version.versions().getProperty("ablate"));
-
-            printSummary(console, result);
-            console.printf(Locale.ROOT, "bench: %s (%.0f s)%n       %s, %s (charts in %s)%n", file,
-                    (System.nanoTime() - benchStart) / 1e9, pages.html(), pages.markdown(), out.resolve("charts"));
+            printSummary(console, outcome.result());
+            console.printf(Locale.ROOT, "bench: %s (%.0f s)%n       %s, %s (charts in %s)%n", outcome.file(),
+                    (System.nanoTime() - start) / 1e9, outcome.pages().html(), outcome.pages().markdown(),
+                    out.resolve("charts"));
             console.flush();
-            if (failed) {
+            if (outcome.failed()) {
                 spec.commandLine().getErr().println("ablate: some points failed (not out of memory or time); "
-                        + "their errors are in the table and in " + file);
+                        + "their errors are in the table and in " + outcome.file());
                 return 1;
             }
             return 0;
@@ -217,43 +181,6 @@ final class BenchCommand implements Runnable {
             List<String> arguments = new ArrayList<>(bench.parent.pluginArguments());
             arguments.addAll(List.of("bench", "attention-point"));
             return arguments;
-        }
-
-        private void checkOptions() {
-            if (lengths.isEmpty() || lengths.stream().anyMatch(n -> n < 1)) {
-                throw new UserException("--lengths: every length must be >= 1 (got " + lengths + ")");
-            }
-            if (lengths.stream().distinct().count() != lengths.size()) {
-                throw new UserException("--lengths: a length is given twice (got " + lengths + ")");
-            }
-            if (dModel < 1 || heads < 1 || batch < 1) {
-                throw new UserException("--d-model, --heads and --batch must be >= 1");
-            }
-            if (dModel % heads != 0) {
-                throw new UserException("--heads must divide --d-model evenly (got " + heads + " heads for d-model "
-                        + dModel + ")");
-            }
-            if (warmup < 0 || repeats < 1) {
-                throw new UserException("--warmup must be >= 0 and --repeats >= 1");
-            }
-            if (timeout < 1) {
-                throw new UserException("--timeout must be >= 1 second");
-            }
-            if (fitMin != null && fitMin < 1) {
-                throw new UserException("--fit-min must be >= 1");
-            }
-        }
-
-        private static Map<String, String> versions() throws IOException {
-            Properties p = AblateCommand.Version.versions();
-            Engine engine = Engine.getInstance();
-            Map<String, String> versions = new LinkedHashMap<>();
-            versions.put("ablate", p.getProperty("ablate"));
-            versions.put("djl", p.getProperty("djl"));
-            versions.put("engine", engine.getEngineName() + " " + engine.getVersion());
-            versions.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
-            versions.put("processors", String.valueOf(Runtime.getRuntime().availableProcessors()));
-            return versions;
         }
 
         private static void printSummary(PrintWriter console, BenchResult result) {

@@ -1,8 +1,6 @@
 package dev.ablate.cli;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDManager;
 import dev.ablate.core.device.Devices;
 import dev.ablate.experiments.spec.ExperimentPlan;
 import dev.ablate.experiments.spec.SpecReader;
@@ -13,7 +11,6 @@ import dev.ablate.store.RunStore;
 import dev.ablate.experiments.sweep.ExperimentRunner;
 import dev.ablate.experiments.sweep.RunEnvironment;
 import dev.ablate.models.transformer.TransformerFactory;
-import dev.ablate.models.transformer.TransformerModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -97,14 +94,10 @@ final class RunCommand implements Callable<Integer> {
         TransformerFactory factory = parent.injector().getInstance(TransformerFactory.class);
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"variant", "parameters", "steps", "hash"});
-        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
-            for (Variant v : plan.variants()) {
-                Engine.getInstance().setRandomSeed(0);
-                TransformerModel model = factory.build(v.config().model(), plan.task().shape());
-                model.initialize(manager);
-                rows.add(new String[] {v.id(), String.format(Locale.ROOT, "%,d", model.parameterCount()),
-                    String.valueOf(v.config().training().steps()), v.hash()});
-            }
+        for (Variant v : plan.variants()) {
+            long parameters = factory.parameterCount(v.config().model(), plan.task().shape());
+            rows.add(new String[] {v.id(), String.format(Locale.ROOT, "%,d", parameters),
+                String.valueOf(v.config().training().steps()), v.hash()});
         }
         ConsoleTable.print(console, rows);
         console.flush();

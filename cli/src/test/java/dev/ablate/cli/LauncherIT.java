@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ablate.core.registry.ComponentRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,7 +79,12 @@ final class LauncherIT {
         Result r = ablate("plugins", "--json");
         assertThat(r.status()).as(r.err()).isZero();
         JsonNode plugins = new ObjectMapper().readTree(r.out());
-        assertThat(plugins).hasSize(10);
+        // The launcher (module path) finds what ServiceLoader finds here (class path): every built-in.
+        List<String> registered = ComponentRegistry.discover(getClass().getClassLoader()).all().stream()
+                .map(d -> d.kind().label() + " " + d.id()).toList();
+        List<String> listed = new ArrayList<>();
+        plugins.forEach(p -> listed.add(p.get("kind").asText() + " " + p.get("id").asText()));
+        assertThat(listed).isEqualTo(registered);
         assertThat(plugins.get(0).get("source").asText()).startsWith("dev.ablate.attention (ablate-attention-");
     }
 

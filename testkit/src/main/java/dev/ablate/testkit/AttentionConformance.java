@@ -4,8 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+import static dev.ablate.testkit.Kit.BATCH;
+import static dev.ablate.testkit.Kit.D_MODEL;
+import static dev.ablate.testkit.Kit.LENGTH;
+import static dev.ablate.testkit.Kit.REAL_LENGTH;
+import static dev.ablate.testkit.Kit.assertClose;
+import static dev.ablate.testkit.Kit.assertFinite;
+import static dev.ablate.testkit.Kit.paddingMask;
+import static dev.ablate.testkit.Kit.random;
+import static dev.ablate.testkit.Kit.replacePadded;
+import static dev.ablate.testkit.Kit.run;
+import static dev.ablate.testkit.Kit.withManager;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -13,9 +23,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import dev.ablate.core.registry.ComponentRegistry;
 import dev.ablate.core.spi.AttentionCapabilities;
 import dev.ablate.core.spi.AttentionConfig;
@@ -23,7 +30,6 @@ import dev.ablate.core.spi.AttentionDescriptor;
 import dev.ablate.core.spi.AttentionInputs;
 import dev.ablate.core.spi.AttentionSetup;
 import dev.ablate.core.spi.ComponentKind;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -49,20 +55,22 @@ import org.junit.jupiter.api.DynamicTest;
  */
 public final class AttentionConformance {
 
-    static final int BATCH = 2;
-    static final int D_MODEL = 8;
-    static final int HEADS = 2;
-    static final int LENGTH = 7;
-    static final int REAL_LENGTH = 4;
     static final int CROSS_QUERY_LENGTH = 3;
     static final int CROSS_KEY_LENGTH = 6;
-    static final int SEED = 1234;
-    static final float TOLERANCE = 1e-5f;
+    static final int HEADS = 2;
 
     private AttentionConformance() {}
 
+    /**
+     * The kit for every attention plugin ServiceLoader finds on the test's class path (Ablate's
+     * built-ins and the plugin under test), each with its default config.
+     */
+    public static Stream<DynamicNode> forEveryPlugin() {
+        return forEveryPlugin(Kit.registry());
+    }
+
     /** The kit for every attention plugin in {@code registry}, each with its default config. */
-    public static Stream<DynamicNode> forEveryPlugin(ComponentRegistry registry) {
+    static Stream<DynamicNode> forEveryPlugin(ComponentRegistry registry) {
         return registry.ids(ComponentKind.ATTENTION).stream().map(id -> {
             AttentionDescriptor<?> d = (AttentionDescriptor<?>) registry.get(ComponentKind.ATTENTION, id);
             AttentionConfig config = (AttentionConfig) registry.defaultConfig(ComponentKind.ATTENTION, id);
@@ -198,80 +206,33 @@ public final class AttentionConformance {
 
         void everyParameterLearns() {
             withManager(m -> {
-                Block block = block(m, false);
                 NDArray x = random(m, BATCH, LENGTH);
                 NDArray mask = capabilities().paddingMask() ? paddingMask(m) : null;
-                ParameterStore ps = new ParameterStore(m, false);
-                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    NDArray out = block.forward(ps, AttentionInputs.of(x, x, mask), true).singletonOrThrow();
-                    // A random read-out, so no gradient cancels by symmetry.
-                    collector.backward(out.mul(random(m, BATCH, LENGTH)).sum());
-                }
-                int checked = 0;
-                for (Pair<String, Parameter> p : block.getParameters()) {
-                    if (!p.getValue().requiresGradient()) {
-                        continue;
-                    }
-                    NDArray gradient = p.getValue().getArray().getGradient();
-                    assertThat(gradient.isInfinite().any().getBoolean() || gradient.isNaN().any().getBoolean())
-                            .as("gradient of %s is finite", p.getKey()).isFalse();
-                    assertThat(gradient.abs().max().getFloat())
-                            .as("gradient of %s is non-zero", p.getKey()).isGreaterThan(0f);
-                    checked++;
-                }
-                assertThat(checked).as("trainable parameters").isPositive();
+                Block block = block(m, false);
+                assertThat(block.getParameters().values().stream().anyMatch(Parameter::requiresGradient))
+                        .as("an attention has trainable parameters").isTrue();
+                Kit.assertEveryParameterLearns(m, block, AttentionInputs.of(x, x, mask));
             });
         }
 
-        /**
-         * On CPU, DJL arrays made from Java data alias a direct buffer; an operation that frees
-         * such an array (as {@code NDArray.mul(Number)} does with its scalar) while autograd
-         * still needs it makes backward read freed memory. Collecting garbage between forward
-         * and backward turns that silent corruption into a difference this check sees.
-         */
+        /** See {@link Kit#assertGradientsSurviveGarbageCollection}. */
         void gradientsSurviveGarbageCollection() {
-            withManager(m -> {
-                float[][] calm = gradients(m, false);
-                float[][] collected = gradients(m, true);
-                for (int i = 0; i < calm.length; i++) {
-                    assertThat(collected[i]).as("gradient of parameter %d after a garbage collection", i)
-                            .containsExactly(calm[i]);
-                }
-            });
-        }
-
-        private float[][] gradients(NDManager m, boolean collectGarbage) {
-            Engine.getInstance().setRandomSeed(SEED);
-            Block block = block(m, false);
-            NDArray x = random(m, BATCH, LENGTH);
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray out = block.forward(new ParameterStore(m, false), AttentionInputs.of(x, x, null), true)
-                        .singletonOrThrow();
-                if (collectGarbage) {
-                    GarbageCollection.collect();
-                }
-                collector.backward(out.sum());
-            }
-            return block.getParameters().values().stream()
-                    .filter(Parameter::requiresGradient)
-                    .map(p -> p.getArray().getGradient().toFloatArray())
-                    .toArray(float[][]::new);
+            withManager(m -> Kit.assertGradientsSurviveGarbageCollection(m, manager -> block(manager, false),
+                    manager -> selfInputs(random(manager, BATCH, LENGTH))));
         }
 
         void deterministic() {
             withManager(m -> {
-                float[] first = seededTrainingOutput(m);
-                float[] second = seededTrainingOutput(m);
+                float[] first = Kit.seededTrainingOutput(m, manager -> block(manager, false),
+                        manager -> selfInputs(random(manager, BATCH, LENGTH)));
+                float[] second = Kit.seededTrainingOutput(m, manager -> block(manager, false),
+                        manager -> selfInputs(random(manager, BATCH, LENGTH)));
                 assertThat(second).as("output of a second run with the same seed").containsExactly(first);
             });
         }
 
-        private float[] seededTrainingOutput(NDManager m) {
-            Engine.getInstance().setRandomSeed(SEED);
-            NDArray x = random(m, BATCH, LENGTH);
-            Block block = block(m, false);
-            // Training mode, so that attention dropout (if any) is part of what must repeat.
-            return run(m, block, true, AttentionInputs.of(x, x, null)).toFloatArray();
+        private static NDList selfInputs(NDArray x) {
+            return AttentionInputs.of(x, x, null);
         }
 
         void numericallySane() {
@@ -302,51 +263,6 @@ public final class AttentionConformance {
 
         private NDArray forward(NDManager m, boolean causal, boolean training, NDList inputs) {
             return run(m, block(m, causal), training, inputs);
-        }
-    }
-
-    static NDArray run(NDManager m, Block block, boolean training, NDList inputs) {
-        return block.forward(new ParameterStore(m, false), inputs, training).singletonOrThrow();
-    }
-
-    static NDArray random(NDManager m, int batch, int length) {
-        return m.randomNormal(new Shape(batch, length, D_MODEL));
-    }
-
-    /** Sequence 0 has {@link #REAL_LENGTH} real tokens, sequence 1 is all real. */
-    static NDArray paddingMask(NDManager m) {
-        NDArray first = m.arange(LENGTH).lt(REAL_LENGTH).reshape(1, LENGTH);
-        return first.concat(m.ones(new Shape(1, LENGTH), DataType.BOOLEAN), 0);
-    }
-
-    /** {@code x} with every padded position replaced by large noise. */
-    static NDArray replacePadded(NDManager m, NDArray x, NDArray mask) {
-        NDArray keep = mask.toType(DataType.FLOAT32, false).expandDims(-1);
-        NDArray noise = m.randomNormal(x.getShape()).mul(50);
-        return x.mul(keep).add(noise.mul(keep.neg().add(1)));
-    }
-
-    static void assertClose(NDArray actual, NDArray expected, String what) {
-        float[] a = actual.toFloatArray();
-        float[] e = expected.toFloatArray();
-        assertThat(actual.getShape()).as(what + " (shape)").isEqualTo(expected.getShape());
-        float worst = 0;
-        for (int i = 0; i < a.length; i++) {
-            worst = Math.max(worst, Math.abs(a[i] - e[i]));
-        }
-        assertThat(worst).as(what + ": largest difference").isLessThanOrEqualTo(TOLERANCE);
-    }
-
-    static void assertFinite(NDArray x, String what) {
-        for (float v : x.toFloatArray()) {
-            assertThat(Float.isFinite(v)).as("output finite with " + what).isTrue();
-        }
-    }
-
-    static void withManager(Consumer<NDManager> test) {
-        try (NDManager m = NDManager.newBaseManager()) {
-            Engine.getInstance().setRandomSeed(SEED);
-            test.accept(m);
         }
     }
 }

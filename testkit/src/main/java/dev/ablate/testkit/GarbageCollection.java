@@ -3,7 +3,7 @@ package dev.ablate.testkit;
 /**
  * Forces what the JVM would otherwise do at an unlucky moment: collect unreachable objects and
  * free the native memory of the direct buffers among them. Run between forward and backward, it
- * exposes arrays freed while autograd still needs them (see {@code dev.ablate.core.spi.Scalars}).
+ * exposes arrays freed while autograd still needs them (see {@code dev.ablate.core.spi.tensor.Scalars}).
  */
 public final class GarbageCollection {
 

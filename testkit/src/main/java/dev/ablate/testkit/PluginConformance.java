@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import com.google.inject.Guice;
-import com.google.inject.Stage;
 import dev.ablate.core.config.ConfigException;
 import dev.ablate.core.registry.ComponentRegistry;
-import dev.ablate.core.registry.PluginModule;
-import dev.ablate.core.registry.PluginSource;
 import dev.ablate.core.spi.AblatePlugin;
 import dev.ablate.core.spi.AttentionConfig;
 import dev.ablate.core.spi.AttentionDescriptor;
@@ -40,9 +36,9 @@ import org.junit.jupiter.api.DynamicNode;
  * it (kebab-case ids, config types of the right kind, configs Jackson may read). For each
  * component: its default config reads from {@code {"type": id}}, survives a JSON round trip and
  * refuses unknown fields. For each attention: a sane complexity model (the Table 1 columns, and
- * positive, finite counts that do not shrink as n grows), then every check of {@link
- * AttentionConformance} with the default config. Use {@link AttentionConformance#of} as well for
- * configs that take another code path.
+ * positive, finite counts that do not shrink as n grows). Then every check of its kind's kit with
+ * the default config: {@link AttentionConformance}, {@link PositionalConformance} or {@link
+ * NormConformance}. Use their {@code of} methods as well for configs that take another code path.
  */
 public final class PluginConformance {
 
@@ -65,12 +61,17 @@ public final class PluginConformance {
             checks.add(dynamicTest("the default config reads from {\"type\": \"" + d.id() + "\"} and round-trips",
                     () -> defaultConfigRoundTrips(plugin, d)));
             checks.add(dynamicTest("its config refuses unknown fields", () -> unknownFieldsAreRefused(plugin, d)));
+            ComponentRegistry registry = registry(plugin);
+            Stream<DynamicNode> kit = switch (d.kind()) {
+                case ATTENTION -> AttentionConformance.forEveryPlugin(registry);
+                case POSITIONAL -> PositionalConformance.forEveryPlugin(registry);
+                case NORM -> NormConformance.forEveryPlugin(registry);
+            };
             if (d instanceof AttentionDescriptor<?> a) {
                 checks.add(dynamicTest("the complexity model is sane", () -> complexityIsSane(plugin, a)));
-                checks.add(dynamicContainer("attention conformance with the default config",
-                        AttentionConformance.forEveryPlugin(registry(plugin))
-                                .filter(node -> node.getDisplayName().equals(a.id()))));
             }
+            checks.add(dynamicContainer(d.kind().label() + " conformance with the default config",
+                    kit.filter(node -> node.getDisplayName().equals(d.id()))));
             nodes.add(dynamicContainer(d.kind().label() + " " + d.id(), checks));
         }
         return nodes.stream();
@@ -85,8 +86,7 @@ public final class PluginConformance {
     }
 
     private static ComponentRegistry registry(AblatePlugin plugin) {
-        return Guice.createInjector(Stage.PRODUCTION, new PluginModule(List.of(PluginSource.of(plugin))))
-                .getInstance(ComponentRegistry.class);
+        return PluginConfigs.of(plugin).registry();
     }
 
     private static void defaultConfigRoundTrips(AblatePlugin plugin, ComponentDescriptor<?> d) throws Exception {

@@ -13,10 +13,11 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
+import dev.ablate.core.spi.tensor.Masks;
 import dev.ablate.core.spi.AttentionInputs;
 import dev.ablate.core.spi.AttentionSetup;
-import dev.ablate.core.spi.Heads;
-import dev.ablate.core.spi.Projections;
+import dev.ablate.core.spi.tensor.Heads;
+import dev.ablate.core.spi.tensor.Projections;
 
 /**
  * Multi-head additive attention. Per head i: score(q, k) = v_iᵀ·tanh(W_i^q·q + W_i^k·k + b_i),
@@ -87,7 +88,7 @@ final class AdditiveAttentionBlock extends AbstractBlock {
             NDArray scores = qChunk.add(k).tanh()                                           // [B, h, rows, Tk, d_k]
                     .matMul(scoreVector)
                     .squeeze(-1);                                                           // [B, h, rows, Tk]
-            NDArray bias = AttentionInputs.scoreBias(x.getManager(), keyMask, causal, start, rows, keyLength);
+            NDArray bias = Masks.scoreBias(x.getManager(), keyMask, causal, start, rows, keyLength);
             if (bias != null) {
                 scores = scores.add(bias);
             }

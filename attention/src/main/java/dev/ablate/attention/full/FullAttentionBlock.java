@@ -10,11 +10,12 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.ablate.core.spi.tensor.Masks;
 import dev.ablate.core.spi.AttentionInputs;
 import dev.ablate.core.spi.AttentionSetup;
-import dev.ablate.core.spi.Heads;
-import dev.ablate.core.spi.Projections;
-import dev.ablate.core.spi.Scalars;
+import dev.ablate.core.spi.tensor.Heads;
+import dev.ablate.core.spi.tensor.Projections;
+import dev.ablate.core.spi.tensor.Scalars;
 
 /**
  * MultiHead(Q, K, V) = Concat(head_1, ..., head_h) W^O, head_i = softmax(Q W_i^Q (K W_i^K)ᵀ / √d_k) V W_i^V.
@@ -63,7 +64,7 @@ final class FullAttentionBlock extends AbstractBlock {
         NDArray v = Heads.split(Projections.apply(value, ps, memory, training), heads);
 
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));                             // [B, h, Tq, Tk]
-        NDArray bias = AttentionInputs.scoreBias(
+        NDArray bias = Masks.scoreBias(
                 x.getManager(), AttentionInputs.keyMask(inputs), causal, 0, queryLength, keyLength);
         if (bias != null) {
             scores = scores.add(bias);

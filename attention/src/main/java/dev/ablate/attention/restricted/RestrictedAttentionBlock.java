@@ -11,11 +11,12 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.ablate.core.spi.tensor.Masks;
 import dev.ablate.core.spi.AttentionInputs;
 import dev.ablate.core.spi.AttentionSetup;
-import dev.ablate.core.spi.Heads;
-import dev.ablate.core.spi.Projections;
-import dev.ablate.core.spi.Scalars;
+import dev.ablate.core.spi.tensor.Heads;
+import dev.ablate.core.spi.tensor.Projections;
+import dev.ablate.core.spi.tensor.Scalars;
 
 /**
  * Multi-head scaled dot-product attention in which query i sees only keys j with |i - j| <= r
@@ -134,7 +135,7 @@ final class RestrictedAttentionBlock extends AbstractBlock {
         }
         NDArray keyReal = NDArrays.concat(parts, 2).reshape(p.getShape().get(0), 1, chunks, 1, 3 * chunk);
         NDArray allowed = band.toType(DataType.FLOAT32, false).reshape(1, 1, 1, chunk, 3 * chunk).mul(keyReal);
-        return allowed.sub(1f).mul(-AttentionInputs.MASKED_SCORE);
+        return allowed.sub(1f).mul(-Masks.MASKED_SCORE);
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.ablate.experiments.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
-import dev.ablate.core.spi.Scalars;
+import dev.ablate.core.spi.tensor.Scalars;
 import dev.ablate.data.task.Vocabulary;
 
 /**

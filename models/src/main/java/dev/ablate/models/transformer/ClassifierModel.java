@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.ablate.models.transformer.TransformerLayers.LayerStack;
 import dev.ablate.core.model.ModelConfig;
 import dev.ablate.core.model.Pooling;
 import dev.ablate.core.model.TaskShape;

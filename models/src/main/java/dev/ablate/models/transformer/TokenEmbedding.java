@@ -11,7 +11,7 @@ import ai.djl.nn.core.Embedding;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
-import dev.ablate.core.spi.Scalars;
+import dev.ablate.core.spi.tensor.Scalars;
 
 /**
  * Token ids {@code [batch, length]} to embeddings {@code [batch, length, dModel]}, multiplied by

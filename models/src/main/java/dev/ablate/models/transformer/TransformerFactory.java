@@ -1,6 +1,11 @@
 package dev.ablate.models.transformer;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import dev.ablate.core.config.ConfigException;
 import dev.ablate.core.config.ConfigProblem;
@@ -13,9 +18,15 @@ import dev.ablate.core.spi.AttentionCapabilities;
 import dev.ablate.core.spi.AttentionConfig;
 import dev.ablate.core.spi.AttentionSetup;
 import dev.ablate.core.spi.PositionalCapabilities;
-import dev.ablate.core.spi.Projections;
+import dev.ablate.core.spi.tensor.Projections;
+import dev.ablate.models.transformer.TransformerLayers.DecoderLayer;
+import dev.ablate.models.transformer.TransformerLayers.EncoderLayer;
+import dev.ablate.models.transformer.TransformerLayers.FeedForward;
+import dev.ablate.models.transformer.TransformerLayers.LayerStack;
+import dev.ablate.models.transformer.TransformerLayers.Residual;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -101,6 +112,51 @@ public final class TransformerFactory {
             case ENCODER -> new ClassifierModel(c, task, new TokenEmbedding(task.sourceVocabulary(), d),
                     encoder(c, false), Projections.linear(task.classes(), true));
         };
+    }
+
+    /**
+     * The trainable parameters of the model {@code config} describes for {@code task}, without
+     * building it: embeddings, projections and feed-forward networks from their shapes, and each
+     * plugin's block (attention, norm, positions) built alone once, on the CPU, and counted. Equal to
+     * {@link TransformerModel#parameterCount()} of the built model. Initializing those blocks draws
+     * from the engine's random generator.
+     */
+    public long parameterCount(ModelConfig config, TaskShape task) {
+        List<ConfigProblem> problems = check(config, task);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        ModelConfig c = registry.complete(config);
+        long d = c.dModel();
+        try (NDManager scratch = NDManager.newBaseManager(Device.cpu())) {
+            long norm = count(scratch, norm(c), d, 1);
+            long feedForward = 2 * d * c.dFF() + c.dFF() + d;
+            long stack = count(scratch, registry.create(c.positional(), c.dModel()), d, 1)
+                    + (c.normPlacement() == NormPlacement.PRE ? norm : 0);
+            long encoderLayer = count(scratch, attention(c, c.attention(), c.family() == ModelFamily.DECODER), d, 2)
+                    + 2 * norm + feedForward;
+            return switch (c.family()) {
+                case ENCODER_DECODER -> {
+                    long decoderLayer = count(scratch, attention(c, c.attention(), true), d, 2)
+                            + count(scratch, attention(c, c.crossAttention(), false), d, 2) + 3 * norm + feedForward;
+                    long embeddings = task.sourceVocabulary() * d + (c.tieEmbeddings() ? 0 : 2 * task.targetVocabulary() * d);
+                    yield embeddings + 2 * stack + c.layers() * (encoderLayer + decoderLayer);
+                }
+                case DECODER -> task.sourceVocabulary() * d * (c.tieEmbeddings() ? 1 : 2) + stack + c.layers() * encoderLayer;
+                case ENCODER -> task.sourceVocabulary() * d + task.classes() * (d + 1) + stack + c.layers() * encoderLayer;
+            };
+        }
+    }
+
+    /** The trainable numbers of {@code block}, initialized for {@code inputs} inputs of {@code [1, 1, dModel]}. */
+    private static long count(NDManager scratch, Block block, long dModel, int inputs) {
+        Shape[] shapes = new Shape[inputs];
+        Arrays.fill(shapes, new Shape(1, 1, dModel));
+        block.initialize(scratch, DataType.FLOAT32, shapes);
+        return block.getParameters().values().stream()
+                .filter(Parameter::requiresGradient)
+                .mapToLong(p -> p.getShape().size())
+                .sum();
     }
 
     private LayerStack encoder(ModelConfig c, boolean causal) {

@@ -12,9 +12,12 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.ablate.core.model.TaskShape;
+import dev.ablate.core.spi.AttentionConfig;
+import dev.ablate.core.spi.ComponentKind;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Whole models, checked the way a user would break them: change later tokens and earlier
@@ -25,8 +28,34 @@ final class TestModelMasks {
     private static final int VOCABULARY = 20;
     private static final int PAD = 0;
 
+    /**
+     * Every registered attention that can be causal, with its defaults, and restricted with a window
+     * smaller than the sequence (its default covers these short sequences whole).
+     */
+    static Stream<String> causalAttentions() {
+        Stream<String> defaults = REGISTRY.ids(ComponentKind.ATTENTION).stream()
+                .filter(id -> REGISTRY.capabilities((AttentionConfig) REGISTRY.defaultConfig(ComponentKind.ATTENTION, id))
+                        .causalMask())
+                .map(id -> "{\"type\": \"" + id + "\"}");
+        return Stream.concat(defaults, Stream.of("{\"type\": \"restricted\", \"window\": 2}"));
+    }
+
+    /** Every registered attention with padding support and layer norm (evaluation); every norm with full attention, training. */
+    static Stream<String> paddingSetups() {
+        Stream<String> attentions = REGISTRY.ids(ComponentKind.ATTENTION).stream()
+                .filter(id -> REGISTRY.capabilities((AttentionConfig) REGISTRY.defaultConfig(ComponentKind.ATTENTION, id))
+                        .paddingMask())
+                .map(id -> id + "/layer/eval");
+        Stream<String> norms = REGISTRY.ids(ComponentKind.NORM).stream().map(id -> "full/" + id + "/train");
+        return Stream.of(attentions, norms, Stream.of("restricted(2)/batch/train")).flatMap(x -> x);
+    }
+
+    static Stream<String> norms() {
+        return REGISTRY.ids(ComponentKind.NORM).stream();
+    }
+
     @ParameterizedTest(name = "attention {0}")
-    @ValueSource(strings = {"{\"type\": \"full\"}", "{\"type\": \"restricted\", \"window\": 2}", "{\"type\": \"additive\"}"})
+    @MethodSource("causalAttentions")
     void languageModelPredictionsDoNotDependOnLaterTokens(String attention) {
         try (NDManager m = NDManager.newBaseManager()) {
             TransformerModel lm = build(m, "decoder", attention, "layer", TaskShape.languageModel(VOCABULARY, 8, PAD));
@@ -41,7 +70,7 @@ final class TestModelMasks {
     }
 
     @ParameterizedTest(name = "self-attention {0}")
-    @ValueSource(strings = {"{\"type\": \"full\"}", "{\"type\": \"restricted\", \"window\": 2}", "{\"type\": \"additive\"}"})
+    @MethodSource("causalAttentions")
     void decoderPredictionsDoNotDependOnLaterTargetTokens(String attention) {
         try (NDManager m = NDManager.newBaseManager()) {
             TransformerModel model = build(m, "encoder-decoder", attention, "layer",
@@ -57,13 +86,12 @@ final class TestModelMasks {
         }
     }
 
-    /** Batch norm is included in training mode: its statistics must leave the padding out too. */
+    /** Norms run in training mode too: batch statistics must leave the padding out as well. */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"full/layer/eval", "restricted/layer/eval", "additive/rms/eval", "full/batch/train",
-        "restricted/batch/train"})
+    @MethodSource("paddingSetups")
     void paddingTheSourceChangesNothing(String setup) {
         String[] parts = setup.split("/");
-        String attention = parts[0].equals("restricted") ? "{\"type\": \"restricted\", \"window\": 2}"
+        String attention = parts[0].equals("restricted(2)") ? "{\"type\": \"restricted\", \"window\": 2}"
                 : "{\"type\": \"" + parts[0] + "\"}";
         boolean training = parts[2].equals("train");
         try (NDManager m = NDManager.newBaseManager()) {
@@ -78,7 +106,7 @@ final class TestModelMasks {
     }
 
     @ParameterizedTest(name = "norm {0}")
-    @ValueSource(strings = {"layer", "batch"})
+    @MethodSource("norms")
     void paddingAClassifiersInputChangesNothing(String norm) {
         try (NDManager m = NDManager.newBaseManager()) {
             TransformerModel classifier = build(m, "encoder", "{\"type\": \"restricted\", \"window\": 2}", norm,

@@ -13,22 +13,32 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.ablate.core.model.TaskShape;
 import dev.ablate.core.spi.AttentionInputs;
+import dev.ablate.core.spi.ComponentKind;
+import dev.ablate.models.transformer.TransformerLayers.EncoderLayer;
 import dev.ablate.testkit.Doubles;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * An encoder layer against the composition the paper writes, with each norm computed from its
- * formula in double precision: post: h = Norm(x + Attn(x)), out = Norm(h + FFN(h)); pre: h = x +
- * Attn(Norm(x)), out = h + FFN(Norm(h)).
+ * An encoder layer against the composition the paper writes, every sub-layer (the norm included)
+ * run alone and the residual sums done in double precision: post: h = Norm(x + Attn(x)), out =
+ * Norm(h + FFN(h)); pre: h = x + Attn(Norm(x)), out = h + FFN(Norm(h)). For every registered norm.
  */
 final class TestResidualPlacement {
 
     private static final int D = 8;
     private static final boolean[][] REAL = {{true, true, true, true, false, false}, {true, true, true, true, true, true}};
 
+    /** Every registered norm in both placements. */
+    static Stream<Arguments> normsAndPlacements() {
+        return REGISTRY.ids(ComponentKind.NORM).stream()
+                .flatMap(norm -> Stream.of(Arguments.of(norm, "post"), Arguments.of(norm, "pre")));
+    }
+
     @ParameterizedTest(name = "norm={0}, placement={1}")
-    @CsvSource({"layer,post", "layer,pre", "rms,post", "rms,pre", "batch,post", "batch,pre", "none,post", "none,pre"})
+    @MethodSource("normsAndPlacements")
     void encoderLayerComposesSublayersAsTheFormulaSays(String norm, String placement) {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(21);
@@ -38,8 +48,8 @@ final class TestResidualPlacement {
                     TaskShape.classification(10, 6, 2, 0));
             classifier.initialize(m);
             EncoderLayer layer = (EncoderLayer) classifier.encoder.layers.get(0);
-            randomizeNorm(layer.attentionNorm, norm, 31);
-            randomizeNorm(layer.feedForwardNorm, norm, 32);
+            randomizeParameters(layer.attentionNorm, 31);
+            randomizeParameters(layer.feedForwardNorm, 32);
 
             NDArray x = m.randomNormal(new Shape(2, 6, D));
             NDArray mask = m.create(REAL);
@@ -50,11 +60,11 @@ final class TestResidualPlacement {
             double[][][] xs = Doubles.of3(x);
             double[][][] expected;
             if (placement.equals("post")) {
-                double[][][] h = normalize(norm, layer.attentionNorm, add(xs, attention(m, ps, layer, xs, mask)));
-                expected = normalize(norm, layer.feedForwardNorm, add(h, feedForward(m, ps, layer, h)));
+                double[][][] h = normalize(m, ps, layer.attentionNorm, add(xs, attention(m, ps, layer, xs, mask)), mask);
+                expected = normalize(m, ps, layer.feedForwardNorm, add(h, feedForward(m, ps, layer, h)), mask);
             } else {
-                double[][][] h = add(xs, attention(m, ps, layer, normalize(norm, layer.attentionNorm, xs), mask));
-                expected = add(h, feedForward(m, ps, layer, normalize(norm, layer.feedForwardNorm, h)));
+                double[][][] h = add(xs, attention(m, ps, layer, normalize(m, ps, layer.attentionNorm, xs, mask), mask));
+                expected = add(h, feedForward(m, ps, layer, normalize(m, ps, layer.feedForwardNorm, h, mask)));
             }
             Doubles.assertClose(out, expected, 2e-4, norm + " norm, " + placement + " placement");
         }
@@ -69,60 +79,9 @@ final class TestResidualPlacement {
         return Doubles.of3(layer.feedForward.forward(ps, new NDList(Doubles.toArray(m, z)), true).head());
     }
 
-    /** The norm's formula with its current parameters; batch statistics over the real positions. */
-    private static double[][][] normalize(String norm, Block block, double[][][] z) {
-        double[][][] out = new double[z.length][z[0].length][D];
-        double[] batchMean = new double[D];
-        double[] batchVar = new double[D];
-        if (norm.equals("batch")) {
-            int count = 0;
-            for (int s = 0; s < z.length; s++) {
-                for (int t = 0; t < z[s].length; t++) {
-                    if (REAL[s][t]) {
-                        count++;
-                        for (int f = 0; f < D; f++) {
-                            batchMean[f] += z[s][t][f];
-                        }
-                    }
-                }
-            }
-            for (int f = 0; f < D; f++) {
-                batchMean[f] /= count;
-            }
-            for (int s = 0; s < z.length; s++) {
-                for (int t = 0; t < z[s].length; t++) {
-                    for (int f = 0; f < D && REAL[s][t]; f++) {
-                        batchVar[f] += Math.pow(z[s][t][f] - batchMean[f], 2) / count;
-                    }
-                }
-            }
-        }
-        for (int s = 0; s < z.length; s++) {
-            for (int t = 0; t < z[s].length; t++) {
-                double[] v = z[s][t];
-                double mean = 0;
-                double square = 0;
-                for (double e : v) {
-                    mean += e / D;
-                    square += e * e / D;
-                }
-                double var = square - mean * mean;
-                for (int f = 0; f < D; f++) {
-                    out[s][t][f] = switch (norm) {
-                        case "layer" -> (v[f] - mean) / Math.sqrt(var + 1e-5) * param(block, "gamma", f) + param(block, "beta", f);
-                        case "rms" -> v[f] / Math.sqrt(square + 1e-6) * param(block, "gain", f);
-                        case "batch" -> (v[f] - batchMean[f]) / Math.sqrt(batchVar[f] + 1e-5) * param(block, "gamma", f)
-                                + param(block, "beta", f);
-                        default -> v[f];
-                    };
-                }
-            }
-        }
-        return out;
-    }
-
-    private static double param(Block block, String name, int index) {
-        return block.getParameters().get(name).getArray().toFloatArray()[index];
+    /** The norm block alone, as the layer runs it (with the mask, in training mode); TestNormFormulas checks each norm's formula. */
+    private static double[][][] normalize(NDManager m, ParameterStore ps, Block norm, double[][][] z, NDArray mask) {
+        return Doubles.of3(norm.forward(ps, new NDList(Doubles.toArray(m, z), mask), true).head());
     }
 
     private static double[][][] add(double[][][] a, double[][][] b) {
@@ -137,14 +96,13 @@ final class TestResidualPlacement {
         return out;
     }
 
-    private static void randomizeNorm(Block norm, String type, long seed) {
-        switch (type) {
-            case "layer", "batch" -> {
-                randomize(norm, "gamma", 1, seed);
-                randomize(norm, "beta", 0, seed + 100);
+    /** Every trainable parameter moved off its initial value, so the test does not pass on γ = 1, β = 0 alone. */
+    private static void randomizeParameters(Block norm, long seed) {
+        norm.getParameters().forEach(p -> {
+            if (p.getValue().requiresGradient()) {
+                float mean = p.getValue().getArray().mean().getFloat();
+                randomize(norm, p.getKey(), mean, seed + p.getKey().hashCode());
             }
-            case "rms" -> randomize(norm, "gain", 1, seed);
-            default -> { }
-        }
+        });
     }
 }

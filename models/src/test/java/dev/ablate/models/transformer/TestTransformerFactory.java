@@ -17,10 +17,14 @@ import dev.ablate.core.config.ConfigException;
 import dev.ablate.core.config.ConfigProblem;
 import dev.ablate.core.model.ModelConfig;
 import dev.ablate.core.model.TaskShape;
+import dev.ablate.core.spi.ComponentKind;
 import dev.ablate.testkit.GarbageCollection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -72,6 +76,46 @@ final class TestTransformerFactory {
                     .formatted(family, tied)), task);
             built.initialize(m);
             assertThat(built.parameterCount()).isEqualTo(expected);
+        }
+        assertThat(factory.parameterCount(model("""
+                {"family": "%s", "layers": 2, "dModel": 16, "heads": 4, "dFF": 24, "tieEmbeddings": %s}"""
+                .formatted(family, tied)), task)).as("counted from the config").isEqualTo(expected);
+    }
+
+    /** Counted from the config alone, for every registered plugin of every kind in every family, post and pre. */
+    @TestFactory
+    Stream<DynamicTest> parameterCountFromTheConfigIsTheBuiltModels() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String family : List.of("encoder-decoder", "decoder", "encoder")) {
+            TaskShape task = switch (family) {
+                case "encoder-decoder" -> TaskShape.sequenceToSequence(30, 30, 9, 7, 0);
+                case "decoder" -> TaskShape.languageModel(30, 9, 0);
+                default -> TaskShape.classification(30, 9, 4, 0);
+            };
+            for (ComponentKind kind : ComponentKind.values()) {
+                for (String id : REGISTRY.ids(kind)) {
+                    for (String placement : List.of("post", "pre")) {
+                        ModelConfig config = model("""
+                                {"family": "%s", "layers": 2, "dModel": 8, "heads": 2, "dFF": 12, "normPlacement": "%s",
+                                 "tieEmbeddings": %s, "%s": {"type": "%s"}}"""
+                                .formatted(family, placement, placement.equals("pre"), kind.label(), id));
+                        if (factory.check(config, task).isEmpty()) {
+                            tests.add(DynamicTest.dynamicTest(family + ", " + kind.label() + " " + id + ", " + placement,
+                                    () -> assertThat(factory.parameterCount(config, task)).isEqualTo(built(config, task))));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(tests).hasSizeGreaterThan(3 * REGISTRY.all().size());
+        return tests.stream();
+    }
+
+    private long built(ModelConfig config, TaskShape task) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            TransformerModel model = factory.build(config, task);
+            model.initialize(m);
+            return model.parameterCount();
         }
     }
 

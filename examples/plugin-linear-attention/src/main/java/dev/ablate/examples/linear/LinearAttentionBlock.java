@@ -12,9 +12,9 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.ablate.core.spi.AttentionInputs;
 import dev.ablate.core.spi.AttentionSetup;
-import dev.ablate.core.spi.Heads;
-import dev.ablate.core.spi.Projections;
-import dev.ablate.core.spi.Scalars;
+import dev.ablate.core.spi.tensor.Heads;
+import dev.ablate.core.spi.tensor.Projections;
+import dev.ablate.core.spi.tensor.Scalars;
 
 /**
  * Multi-head linear attention. Per head, with φ(x) = elu(x) + 1 applied to each query and key:

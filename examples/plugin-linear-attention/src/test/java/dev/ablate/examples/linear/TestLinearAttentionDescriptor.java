@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.ablate.core.config.ConfigException;
-import dev.ablate.core.registry.ComponentRegistry;
 import dev.ablate.core.spi.AttentionConfig;
 import dev.ablate.core.spi.AttentionSetup;
 import dev.ablate.core.spi.ComplexityModel;
+import dev.ablate.core.spi.ComponentConfig;
 import dev.ablate.core.spi.ComponentKind;
 import dev.ablate.core.spi.InvalidConfigException;
 import dev.ablate.core.spi.ProblemSize;
+import dev.ablate.testkit.PluginConfigs;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -110,20 +110,18 @@ final class TestLinearAttentionDescriptor {
     }
 
     @Test
-    void registeredThroughServiceLoaderAndReadFromJson() {
-        ComponentRegistry registry = ComponentRegistry.discover(getClass().getClassLoader());
-        assertThat(registry.ids(ComponentKind.ATTENTION)).contains(LinearAttention.ID);
-        assertThat(registry.get(ComponentKind.ATTENTION, LinearAttention.ID)).isInstanceOf(LinearAttention.class);
-        assertThat(registry.defaultConfig(ComponentKind.ATTENTION, LinearAttention.ID)).isEqualTo(new LinearConfig());
-
-        AttentionConfig read = registry.json().read("test", "{\"type\": \"linear\", \"eps\": 0.001}", AttentionConfig.class);
+    void readFromJsonAsASpecReadsIt() {
+        PluginConfigs configs = PluginConfigs.of(new LinearAttentionPlugin());
+        assertThat(configs.ids(ComponentKind.ATTENTION)).containsExactly(LinearAttention.ID);
+        ComponentConfig read = configs.read(ComponentKind.ATTENTION, "{\"type\": \"linear\", \"eps\": 0.001}");
         assertThat(read).isEqualTo(new LinearConfig(0.001));
-        assertThat(registry.idOf(read)).isEqualTo(LinearAttention.ID);
-        assertThatThrownBy(() -> registry.json().read("test", "{\"type\": \"linear\", \"eps\": 0}", AttentionConfig.class))
-                .isInstanceOf(ConfigException.class)
+        assertThat(configs.idOf(read)).isEqualTo(LinearAttention.ID);
+        assertThat(configs.read(ComponentKind.ATTENTION, "{\"type\": \"linear\"}")).isEqualTo(new LinearConfig());
+        assertThatThrownBy(() -> configs.read(ComponentKind.ATTENTION, "{\"type\": \"linear\", \"eps\": 0}"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("eps");
-        assertThatThrownBy(() -> registry.json().read("test", "{\"type\": \"linear\", \"epsilon\": 1}", AttentionConfig.class))
-                .isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> configs.read(ComponentKind.ATTENTION, "{\"type\": \"linear\", \"epsilon\": 1}"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("epsilon");
     }
 }

@@ -8,7 +8,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import dev.ablate.core.spi.Scalars;
+import dev.ablate.core.spi.tensor.Scalars;
 
 /**
  * Batch normalization of {@code [batch, length, dModel]} over the batch and time axes, with an

@@ -1,13 +1,9 @@
 package dev.ablate.models.norm.none;
 
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import dev.ablate.core.spi.NormCapabilities;
 import dev.ablate.core.spi.NormDescriptor;
+import dev.ablate.core.spi.tensor.PassThrough;
 
 /** {@code none}: the identity, for the "no normalization" ablation (residual connections alone). */
 public final class NoNormalization implements NormDescriptor<NoneConfig> {
@@ -36,25 +32,6 @@ public final class NoNormalization implements NormDescriptor<NoneConfig> {
 
     @Override
     public Block create(NoneConfig config, int dModel) {
-        return new Identity();
-    }
-
-    /** Returns its first input unchanged. */
-    static final class Identity extends AbstractBlock {
-
-        Identity() {
-            super((byte) 1);
-        }
-
-        @Override
-        protected NDList forwardInternal(
-                ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-            return new NDList(inputs.head());
-        }
-
-        @Override
-        public Shape[] getOutputShapes(Shape[] inputShapes) {
-            return new Shape[] {inputShapes[0]};
-        }
+        return new PassThrough();
     }
 }

@@ -1,13 +1,9 @@
 package dev.ablate.models.positional.none;
 
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import dev.ablate.core.spi.PositionalCapabilities;
 import dev.ablate.core.spi.PositionalDescriptor;
+import dev.ablate.core.spi.tensor.PassThrough;
 
 /**
  * {@code none}: no positional information, for the ablation that shows why the paper adds it. The
@@ -40,25 +36,6 @@ public final class NoPositions implements PositionalDescriptor<NoPositionsConfig
 
     @Override
     public Block create(NoPositionsConfig config, int dModel) {
-        return new Unchanged();
-    }
-
-    /** Returns the embeddings as they are. */
-    static final class Unchanged extends AbstractBlock {
-
-        Unchanged() {
-            super((byte) 1);
-        }
-
-        @Override
-        protected NDList forwardInternal(
-                ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-            return new NDList(inputs.head());
-        }
-
-        @Override
-        public Shape[] getOutputShapes(Shape[] inputShapes) {
-            return new Shape[] {inputShapes[0]};
-        }
+        return new PassThrough();
     }
 }

@@ -1,4 +1,4 @@
-package dev.ablate.core.spi;
+package dev.ablate.core.spi.tensor;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
