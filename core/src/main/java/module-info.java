@@ -34,9 +34,11 @@ module dev.ablate.core {
     exports dev.ablate.core.device to dev.ablate.experiments, dev.ablate.bench, dev.ablate.cli;
 
     // Guice injects the registry; Jackson writes its listings (ablate plugins --json) and reads and
-    // writes the model config.
+    // writes the model config, whose enums' JSON names the spec's JSON Schema generator reads too.
     opens dev.ablate.core.registry to com.google.guice, com.fasterxml.jackson.databind;
-    opens dev.ablate.core.model to com.fasterxml.jackson.databind;
+    opens dev.ablate.core.model
+            to com.fasterxml.jackson.databind, com.github.victools.jsonschema.generator,
+            com.github.victools.jsonschema.module.jackson;
 
     uses dev.ablate.core.spi.AblatePlugin;
 }
