@@ -2,11 +2,8 @@ package dev.ablate.attention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ablate.attention.additive.AdditiveAttention;
 import dev.ablate.attention.additive.AdditiveConfig;
-import dev.ablate.attention.full.FullAttention;
 import dev.ablate.attention.full.FullConfig;
-import dev.ablate.attention.restricted.RestrictedAttention;
 import dev.ablate.attention.restricted.RestrictedConfig;
 import dev.ablate.core.spi.ComplexityModel;
 import dev.ablate.core.spi.ProblemSize;
@@ -16,9 +13,9 @@ import org.junit.jupiter.api.Test;
 /** The Table 1 rows, and numbers that grow with n the way the symbolic columns say. */
 final class TestComplexityModels {
 
-    private final ComplexityModel full = new FullAttention().complexity(new FullConfig());
-    private final ComplexityModel restricted = new RestrictedAttention().complexity(new RestrictedConfig(32));
-    private final ComplexityModel additive = new AdditiveAttention().complexity(new AdditiveConfig());
+    private final ComplexityModel full = BuiltinAttention.FULL.complexity(new FullConfig());
+    private final ComplexityModel restricted = BuiltinAttention.RESTRICTED.complexity(new RestrictedConfig(32));
+    private final ComplexityModel additive = BuiltinAttention.ADDITIVE.complexity(new AdditiveConfig());
 
     @Test
     void symbolicColumnsAreThePapers() {
@@ -49,7 +46,7 @@ final class TestComplexityModels {
     @Test
     void restrictedWithAWindowCoveringTheSequenceCostsAtLeastFull() {
         ProblemSize s = new ProblemSize(16, 64, 4);
-        ComplexityModel wide = new RestrictedAttention().complexity(new RestrictedConfig(1000));
+        ComplexityModel wide = BuiltinAttention.RESTRICTED.complexity(new RestrictedConfig(1000));
         // The chunk shrinks to n, so the 3n-key window costs 1.5x full's n² scores, never more.
         assertThat(wide.flops(s)).isGreaterThanOrEqualTo(full.flops(s)).isLessThanOrEqualTo(1.5 * full.flops(s));
     }

@@ -26,11 +26,37 @@ abstract class MemoryProbe {
     private static final Path STATUS = Path.of("/proc/self/status");
     private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
 
+    private Long baseline;
+
+    /** Resets the peak (where the method has one to reset) before the baseline is taken. */
+    abstract void reset() throws IOException;
+
+    /** Bytes in use now (or, on the CPU, at the peak since the reset). */
+    abstract long measure() throws IOException;
+
     /** Resets the peak and takes the baseline; false when memory cannot be measured here. */
-    abstract boolean start();
+    final boolean start() {
+        try {
+            reset();
+            baseline = measure();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            baseline = null;
+            return false;
+        }
+    }
 
     /** Peak bytes above the baseline since {@link #start}; {@code null} when not measured. */
-    abstract Long peakAboveBaseline();
+    final Long peakAboveBaseline() {
+        if (baseline == null) {
+            return null;
+        }
+        try {
+            return Math.max(0, measure() - baseline);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
 
     static MemoryProbe forDevice(Device device) {
         return device.isGpu() ? new Gpu(device) : new Resident();
@@ -47,30 +73,15 @@ abstract class MemoryProbe {
 
     /** Peak resident set from {@code /proc/self/status}. */
     static final class Resident extends MemoryProbe {
-        private Long baseline;
 
         @Override
-        boolean start() {
-            try {
-                Files.writeString(CLEAR_REFS, "5");
-                baseline = statusKilobytes("VmHWM") * 1024;
-                return true;
-            } catch (IOException | RuntimeException e) {
-                baseline = null;
-                return false;
-            }
+        void reset() throws IOException {
+            Files.writeString(CLEAR_REFS, "5");
         }
 
         @Override
-        Long peakAboveBaseline() {
-            if (baseline == null) {
-                return null;
-            }
-            try {
-                return Math.max(0, statusKilobytes("VmHWM") * 1024 - baseline);
-            } catch (IOException | RuntimeException e) {
-                return null;
-            }
+        long measure() throws IOException {
+            return statusKilobytes("VmHWM") * 1024;
         }
 
         /** A {@code kB} line of {@code /proc/self/status}, e.g. {@code VmHWM:   123456 kB}. */
@@ -87,34 +98,19 @@ abstract class MemoryProbe {
     /** Device memory in use, after emptying PyTorch's cache for the baseline. */
     static final class Gpu extends MemoryProbe {
         private final Device device;
-        private Long baseline;
 
         Gpu(Device device) {
             this.device = device;
         }
 
         @Override
-        boolean start() {
+        void reset() {
             emptyCudaCache();
-            try {
-                baseline = CudaUtils.getGpuMemory(device).getUsed();
-                return true;
-            } catch (RuntimeException e) {
-                baseline = null;
-                return false;
-            }
         }
 
         @Override
-        Long peakAboveBaseline() {
-            if (baseline == null) {
-                return null;
-            }
-            try {
-                return Math.max(0, CudaUtils.getGpuMemory(device).getUsed() - baseline);
-            } catch (RuntimeException e) {
-                return null;
-            }
+        long measure() {
+            return CudaUtils.getGpuMemory(device).getUsed();
         }
 
         /**

@@ -1,9 +1,12 @@
 package dev.ablate.bench;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ablate.core.registry.ComponentRegistry;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +35,7 @@ public final class PointProcess {
     public static final List<String> CHILD_JVM_OPTIONS = List.of("-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch");
 
     private static final File NO_INPUT = new File("/dev/null");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<String> command;
     private final Duration timeout;
@@ -141,6 +145,23 @@ public final class PointProcess {
                 .findFirst()
                 .orElse(String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size())));
         return ": " + (shown.length() > 600 ? shown.substring(0, 600) + "..." : shown);
+    }
+
+    /** A point or its result as the one line of JSON that crosses to or from the child. */
+    static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static <T> T fromJson(String json, Class<T> type, String what) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a " + what + ": " + e.getOriginalMessage(), e);
+        }
     }
 
     private static String seconds(Duration d) {

@@ -1,8 +1,5 @@
 package dev.ablate.bench;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -27,8 +24,6 @@ public record PointResult(Outcome outcome, Double timeMs, Long memoryBytes, Stri
         FAILED
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public PointResult {
         repeatsMs = repeatsMs == null ? List.of() : List.copyOf(repeatsMs);
     }
@@ -50,18 +45,10 @@ public record PointResult(Outcome outcome, Double timeMs, Long memoryBytes, Stri
     }
 
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PointProcess.toJson(this);
     }
 
     public static PointResult fromJson(String json) {
-        try {
-            return JSON.readValue(json, PointResult.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a point result: " + e.getOriginalMessage(), e);
-        }
+        return PointProcess.fromJson(json, PointResult.class, "point result");
     }
 }

@@ -1,9 +1,6 @@
 package dev.ablate.bench;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.UncheckedIOException;
 
 /**
  * One point of the attention benchmark: which layer, at which size, on which device, how often.
@@ -21,8 +18,6 @@ import java.io.UncheckedIOException;
 public record PointSpec(JsonNode attention, int n, int dModel, int heads, int batch, String device, int warmup,
         int repeats) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public PointSpec {
         if (n < 1 || dModel < 1 || heads < 1 || batch < 1 || warmup < 0 || repeats < 1) {
             throw new IllegalArgumentException("n, dModel, heads, batch and repeats must be >= 1 and warmup >= 0");
@@ -35,18 +30,10 @@ public record PointSpec(JsonNode attention, int n, int dModel, int heads, int ba
     }
 
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PointProcess.toJson(this);
     }
 
     public static PointSpec fromJson(String json) {
-        try {
-            return JSON.readValue(json, PointSpec.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a point spec: " + e.getOriginalMessage(), e);
-        }
+        return PointProcess.fromJson(json, PointSpec.class, "point spec");
     }
 }

@@ -53,10 +53,8 @@ public final class RunFolder {
     // --- result.json and config.json
 
     public Optional<RunResult> result() {
-        Path file = path.resolve(RESULT);
-        return Files.isRegularFile(file)
-                ? Optional.of(StoreJson.read(file, RunResult.class, "unreadable run result", "delete it to retrain the run"))
-                : Optional.empty();
+        return StoreJson.readIfPresent(path.resolve(RESULT), RunResult.class, "unreadable run result",
+                "delete it to retrain the run");
     }
 
     public void writeResult(RunResult result) throws IOException {
@@ -64,10 +62,8 @@ public final class RunFolder {
     }
 
     public Optional<RunRecord> config() {
-        Path file = path.resolve(CONFIG);
-        return Files.isRegularFile(file)
-                ? Optional.of(StoreJson.read(file, RunRecord.class, "unreadable run config", "delete the run's folder to retrain it"))
-                : Optional.empty();
+        return StoreJson.readIfPresent(path.resolve(CONFIG), RunRecord.class, "unreadable run config",
+                "delete the run's folder to retrain it");
     }
 
     public void writeConfig(RunRecord config) throws IOException {

@@ -1,14 +1,15 @@
 package dev.ablate.store;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ablate.core.error.UserException;
 import dev.ablate.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * How the store's files are read and written. Reading ignores fields it does not know, so a store
@@ -45,7 +46,8 @@ final class StoreJson {
         }
     }
 
-    static JsonNode tree(String line) throws IOException {
-        return MAPPER.readTree(line);
+    /** {@link #read} of {@code file} when it exists. */
+    static <T> Optional<T> readIfPresent(Path file, Class<T> type, String what, String fix) {
+        return Files.isRegularFile(file) ? Optional.of(read(file, type, what, fix)) : Optional.empty();
     }
 }

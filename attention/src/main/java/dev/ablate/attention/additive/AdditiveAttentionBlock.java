@@ -16,6 +16,7 @@ import ai.djl.util.PairList;
 import dev.ablate.core.spi.tensor.Masks;
 import dev.ablate.core.spi.AttentionInputs;
 import dev.ablate.core.spi.AttentionSetup;
+import dev.ablate.core.spi.ComplexityModel;
 import dev.ablate.core.spi.tensor.Heads;
 import dev.ablate.core.spi.tensor.Projections;
 
@@ -27,7 +28,7 @@ import dev.ablate.core.spi.tensor.Projections;
  * {@code queryChunk} at a time: the largest tensor is [batch, heads, queryChunk, n, d_k], never
  * [batch, heads, n, n, d_k].
  */
-final class AdditiveAttentionBlock extends AbstractBlock {
+public final class AdditiveAttentionBlock extends AbstractBlock {
 
     private static final byte VERSION = 1;
 
@@ -44,7 +45,29 @@ final class AdditiveAttentionBlock extends AbstractBlock {
     /** v: one d_k-vector per head. */
     final Parameter score;
 
-    AdditiveAttentionBlock(AdditiveConfig config, AttentionSetup setup) {
+    /**
+     * Every query-key pair goes through a d-wide tanh: the same O(n²·d) as dot-product attention
+     * but with a larger constant. Chunking bounds the forward pass's working set to
+     * chunk·n·d numbers, but training keeps every chunk's tanh output for the backward pass, so
+     * the activations kept are n²·d.
+     */
+    public static ComplexityModel complexity() {
+        return ComplexityModel.of("O(n²·d)", "O(1)", "O(1)",
+                s -> {
+                    double n = s.n();
+                    double d = s.d();
+                    // Q, K, V, output projections; W_q·q + W_k·k and tanh (n²·d each); vᵀ·tanh; weights·V.
+                    return 4 * 2 * n * d * d + 2 * n * n * d + 2 * n * n * d + 2 * n * n * d;
+                },
+                s -> {
+                    double n = s.n();
+                    double d = s.d();
+                    // input, Q, K, V, context; the tanh outputs (n²·d); scores and weights (h·n² each).
+                    return 4 * (5 * n * d + n * n * d + 2 * s.h() * n * n);
+                });
+    }
+
+    public AdditiveAttentionBlock(AdditiveConfig config, AttentionSetup setup) {
         super(VERSION);
         this.dModel = setup.dModel();
         this.heads = setup.heads();

@@ -5,7 +5,10 @@ import dev.ablate.core.spi.AttentionConfig;
 import dev.ablate.core.spi.ConfigCheck;
 import java.util.Objects;
 
-/** Config of {@code additive} attention. */
+/**
+ * Config of {@code additive}: multi-head additive attention, score(q, k) = vᵀ·tanh(W_q·q + W_k·k)
+ * per head (Bahdanau et al. 2015), the alternative the paper compares dot-product attention with (§3.2.1).
+ */
 public record AdditiveConfig(
         @JsonPropertyDescription("queries scored per step; bounds the [batch, heads, chunk, n, d_k] tanh tensor; >= 1")
         Integer queryChunk,

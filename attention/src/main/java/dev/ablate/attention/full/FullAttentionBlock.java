@@ -13,6 +13,7 @@ import ai.djl.util.PairList;
 import dev.ablate.core.spi.tensor.Masks;
 import dev.ablate.core.spi.AttentionInputs;
 import dev.ablate.core.spi.AttentionSetup;
+import dev.ablate.core.spi.ComplexityModel;
 import dev.ablate.core.spi.tensor.Heads;
 import dev.ablate.core.spi.tensor.Projections;
 import dev.ablate.core.spi.tensor.Scalars;
@@ -21,7 +22,7 @@ import dev.ablate.core.spi.tensor.Scalars;
  * MultiHead(Q, K, V) = Concat(head_1, ..., head_h) W^O, head_i = softmax(Q W_i^Q (K W_i^K)ᵀ / √d_k) V W_i^V.
  * All heads run as one batched matrix product.
  */
-final class FullAttentionBlock extends AbstractBlock {
+public final class FullAttentionBlock extends AbstractBlock {
 
     private static final byte VERSION = 1;
 
@@ -36,7 +37,24 @@ final class FullAttentionBlock extends AbstractBlock {
     final Linear value;
     final Linear output;
 
-    FullAttentionBlock(FullConfig config, AttentionSetup setup) {
+    /** Table 1, self-attention: every query scores every key. */
+    public static ComplexityModel complexity() {
+        return ComplexityModel.of("O(n²·d)", "O(1)", "O(1)",
+                s -> {
+                    double n = s.n();
+                    double d = s.d();
+                    // Q, K, V and output projections; QKᵀ; weights·V.
+                    return 4 * 2 * n * d * d + 2 * n * n * d + 2 * n * n * d;
+                },
+                s -> {
+                    double n = s.n();
+                    double d = s.d();
+                    // input, Q, K, V, context (n·d each); scores and weights (h·n² each).
+                    return 4 * (5 * n * d + 2 * s.h() * n * n);
+                });
+    }
+
+    public FullAttentionBlock(FullConfig config, AttentionSetup setup) {
         super(VERSION);
         this.dModel = setup.dModel();
         this.heads = setup.heads();

@@ -5,7 +5,10 @@ import dev.ablate.core.spi.AttentionConfig;
 import dev.ablate.core.spi.ConfigCheck;
 import java.util.Objects;
 
-/** Config of {@code full} attention. */
+/**
+ * Config of {@code full}: multi-head scaled dot-product attention, softmax(QKᵀ/√d_k)V (Vaswani et
+ * al. 2017, §3.2).
+ */
 public record FullConfig(
         @JsonPropertyDescription("divide scores by √d_k as the paper does; false is the unscaled dot-product ablation")
         Boolean scaled,

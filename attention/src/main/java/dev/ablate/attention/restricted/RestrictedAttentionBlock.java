@@ -14,6 +14,7 @@ import ai.djl.util.PairList;
 import dev.ablate.core.spi.tensor.Masks;
 import dev.ablate.core.spi.AttentionInputs;
 import dev.ablate.core.spi.AttentionSetup;
+import dev.ablate.core.spi.ComplexityModel;
 import dev.ablate.core.spi.tensor.Heads;
 import dev.ablate.core.spi.tensor.Projections;
 import dev.ablate.core.spi.tensor.Scalars;
@@ -27,7 +28,7 @@ import dev.ablate.core.spi.tensor.Scalars;
  * a window of 3c keys, and a band mask removes the keys farther than r. Scores take
  * [batch, heads, n/c, c, 3c] numbers: O(r·n) per head, never n².
  */
-final class RestrictedAttentionBlock extends AbstractBlock {
+public final class RestrictedAttentionBlock extends AbstractBlock {
 
     private static final byte VERSION = 1;
 
@@ -43,7 +44,30 @@ final class RestrictedAttentionBlock extends AbstractBlock {
     final Linear value;
     final Linear output;
 
-    RestrictedAttentionBlock(RestrictedConfig config, AttentionSetup setup) {
+    /**
+     * Table 1, self-attention (restricted). The numbers follow the chunked computation: queries in
+     * chunks of c = min(r, n) positions, each scoring the 3c keys of its own and both neighbouring
+     * chunks.
+     */
+    public static ComplexityModel complexity(int window) {
+        return ComplexityModel.of("O(r·n·d)", "O(1)", "O(n/r)",
+                s -> {
+                    double d = s.d();
+                    double chunk = Math.min(window, s.n());
+                    double padded = Math.ceil(s.n() / chunk) * chunk;
+                    // Q, K, V and output projections; scores and weights·V over 3c keys per query.
+                    return 4 * 2 * s.n() * d * d + 2 * padded * 3 * chunk * d + 2 * padded * 3 * chunk * d;
+                },
+                s -> {
+                    double d = s.d();
+                    double chunk = Math.min(window, s.n());
+                    double padded = Math.ceil(s.n() / chunk) * chunk;
+                    // input, Q, K, V, context; the windowed K and V (3c per chunk); scores and weights.
+                    return 4 * (5 * s.n() * d + 2 * 3 * padded * d + 2 * s.h() * padded * 3 * chunk);
+                });
+    }
+
+    public RestrictedAttentionBlock(RestrictedConfig config, AttentionSetup setup) {
         super(VERSION);
         this.dModel = setup.dModel();
         this.heads = setup.heads();

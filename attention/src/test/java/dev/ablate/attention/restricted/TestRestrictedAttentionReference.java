@@ -11,7 +11,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import dev.ablate.attention.ReferenceAttention;
-import dev.ablate.attention.full.FullAttention;
+import dev.ablate.attention.BuiltinAttention;
 import dev.ablate.attention.full.FullConfig;
 import dev.ablate.core.spi.AttentionInputs;
 import dev.ablate.core.spi.AttentionSetup;
@@ -57,7 +57,7 @@ final class TestRestrictedAttentionReference {
             Engine.getInstance().setRandomSeed(12);
             int length = 7;
             RestrictedAttentionBlock restricted = restricted(m, window, length, causal);
-            var full = new FullAttention().create(new FullConfig(), new AttentionSetup(D_MODEL, HEADS, causal));
+            var full = BuiltinAttention.FULL.create(new FullConfig(), new AttentionSetup(D_MODEL, HEADS, causal));
             full.initialize(m, DataType.FLOAT32, new Shape(2, length, D_MODEL), new Shape(2, length, D_MODEL));
             // Same weights in both: full's projections are its children in the same order.
             Linear[] mine = {restricted.query, restricted.key, restricted.value, restricted.output};

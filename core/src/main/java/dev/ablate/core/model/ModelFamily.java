@@ -1,24 +1,20 @@
 package dev.ablate.core.model;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 
 /** The three Transformer shapes Ablate builds. */
 public enum ModelFamily {
     /** Encoder and decoder with cross-attention: sequence-to-sequence (the paper's translation model). */
-    ENCODER_DECODER("encoder-decoder"),
+    ENCODER_DECODER,
     /** Decoder-only language model: causal self-attention layers, no cross-attention. */
-    DECODER("decoder"),
+    DECODER,
     /** Encoder with a pooled classification head. */
-    ENCODER("encoder");
+    ENCODER;
 
-    private final String label;
-
-    ModelFamily(String label) {
-        this.label = label;
-    }
-
+    /** The JSON name: the constant's name in lower case, words joined by '-'. */
     @JsonValue
     public String label() {
-        return label;
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -1,6 +1,8 @@
 package dev.ablate.core.spi;
 
 import ai.djl.nn.Block;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * An attention mechanism.
@@ -37,4 +39,14 @@ public interface AttentionDescriptor<C extends AttentionConfig> extends Componen
 
     /** A new, uninitialized DJL block for the given config and model dimensions. */
     Block create(C config, AttentionSetup setup);
+
+    /**
+     * A descriptor from its parts, for a plugin that needs no class of its own:
+     * {@code AttentionDescriptor.of("full", FullConfig.class, "...", c -> capabilities, c -> complexity, FullBlock::new)}.
+     */
+    static <C extends AttentionConfig> AttentionDescriptor<C> of(String id, Class<C> configType, String summary,
+            Function<C, AttentionCapabilities> capabilities, Function<C, ComplexityModel> complexity,
+            BiFunction<C, AttentionSetup, Block> factory) {
+        return new Described.Attention<>(id, configType, summary, capabilities, complexity, factory);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.ablate.core.spi;
 
+import java.util.function.ToDoubleFunction;
+
 /**
  * One row of the paper's Table 1 for an attention, plus the numbers behind it.
  *
@@ -24,4 +26,10 @@ public interface ComplexityModel {
 
     /** Bytes of float32 activations the forward pass keeps for the backward pass. */
     double activationBytes(ProblemSize size);
+
+    /** A complexity model from its Table 1 columns and its two counts. */
+    static ComplexityModel of(String perLayer, String sequentialOperations, String maximumPathLength,
+            ToDoubleFunction<ProblemSize> flops, ToDoubleFunction<ProblemSize> activationBytes) {
+        return new Described.Complexity(perLayer, sequentialOperations, maximumPathLength, flops, activationBytes);
+    }
 }

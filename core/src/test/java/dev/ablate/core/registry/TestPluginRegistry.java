@@ -3,7 +3,6 @@ package dev.ablate.core.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.nn.Block;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.google.inject.Guice;
 import com.google.inject.Key;
@@ -14,7 +13,6 @@ import dev.ablate.core.spi.AblatePlugin;
 import dev.ablate.core.spi.AttentionCapabilities;
 import dev.ablate.core.spi.AttentionConfig;
 import dev.ablate.core.spi.AttentionDescriptor;
-import dev.ablate.core.spi.AttentionSetup;
 import dev.ablate.core.spi.ComplexityModel;
 import dev.ablate.core.spi.ComponentKind;
 import dev.ablate.core.spi.ConfigCheck;
@@ -41,81 +39,20 @@ final class TestPluginRegistry {
     record SketchNormConfig() implements NormConfig {}
 
     /** An attention descriptor whose id and config type a test chooses; it never builds a block. */
-    record Sketch(String id, Class<? extends AttentionConfig> type) implements AttentionDescriptor<AttentionConfig> {
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public Class<AttentionConfig> configType() {
-            return (Class<AttentionConfig>) type;
-        }
-
-        @Override
-        public String summary() {
-            return "a sketch";
-        }
-
-        @Override
-        public AttentionCapabilities capabilities(AttentionConfig config) {
-            return new AttentionCapabilities(true, true, false);
-        }
-
-        @Override
-        public ComplexityModel complexity(AttentionConfig config) {
-            return new ComplexityModel() {
-                @Override
-                public String perLayer() {
-                    return "O(n·d)";
-                }
-
-                @Override
-                public String sequentialOperations() {
-                    return "O(1)";
-                }
-
-                @Override
-                public String maximumPathLength() {
-                    return "O(n)";
-                }
-
-                @Override
-                public double flops(ProblemSize s) {
-                    return s.n() * s.d();
-                }
-
-                @Override
-                public double activationBytes(ProblemSize s) {
-                    return 4.0 * s.n() * s.d();
-                }
-            };
-        }
-
-        @Override
-        public Block create(AttentionConfig config, AttentionSetup setup) {
-            throw new UnsupportedOperationException("not built in these tests");
-        }
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static AttentionDescriptor<AttentionConfig> sketch(String id, Class<? extends AttentionConfig> type) {
+        return AttentionDescriptor.of(id, (Class) type, "a sketch", config -> new AttentionCapabilities(true, true, false),
+                config -> ComplexityModel.of("O(n·d)", "O(1)", "O(n)", s -> s.n() * s.d(), s -> 4.0 * s.n() * s.d()),
+                (config, setup) -> {
+                    throw new UnsupportedOperationException("not built in these tests");
+                });
     }
 
-    record SketchNorm(String id) implements NormDescriptor<SketchNormConfig> {
-
-        @Override
-        public Class<SketchNormConfig> configType() {
-            return SketchNormConfig.class;
-        }
-
-        @Override
-        public String summary() {
-            return "a sketch norm";
-        }
-
-        @Override
-        public NormCapabilities capabilities(SketchNormConfig config) {
-            return NormCapabilities.perPosition();
-        }
-
-        @Override
-        public Block create(SketchNormConfig config, int dModel) {
-            throw new UnsupportedOperationException("not built in these tests");
-        }
+    static NormDescriptor<SketchNormConfig> sketchNorm(String id) {
+        return NormDescriptor.of(id, SketchNormConfig.class, "a sketch norm", config -> NormCapabilities.perPosition(),
+                (config, dModel) -> {
+                    throw new UnsupportedOperationException("not built in these tests");
+                });
     }
 
     private static PluginSource source(String origin, AttentionDescriptor<?>... attention) {
@@ -134,8 +71,8 @@ final class TestPluginRegistry {
     @Test
     void aDuplicateIdNamesBothProviders() {
         assertThatThrownBy(() -> new PluginModule(List.of(
-                source("first.jar", new Sketch("sketch", SketchConfig.class)),
-                source("second.jar", new Sketch("sketch", OtherConfig.class)))))
+                source("first.jar", sketch("sketch", SketchConfig.class)),
+                source("second.jar", sketch("sketch", OtherConfig.class)))))
                 .isInstanceOf(PluginLoadException.class)
                 .hasMessage("attention plugin id 'sketch' is provided twice: by first.jar and by second.jar. "
                         + "Remove one of them from the plugin path.");
@@ -146,22 +83,23 @@ final class TestPluginRegistry {
         PluginSource norms = new PluginSource(new AblatePlugin() {
             @Override
             public List<NormDescriptor<?>> norm() {
-                return List.of(new SketchNorm("sketch"));
+                return List.of(sketchNorm("sketch"));
             }
         }, "norms.jar");
-        ComponentRegistry registry = registry(source("a.jar", new Sketch("sketch", SketchConfig.class)), norms);
-        assertThat(registry.get(ComponentKind.ATTENTION, "sketch")).isInstanceOf(Sketch.class);
-        assertThat(registry.get(ComponentKind.NORM, "sketch")).isInstanceOf(SketchNorm.class);
+        AttentionDescriptor<AttentionConfig> sketch = sketch("sketch", SketchConfig.class);
+        ComponentRegistry registry = registry(source("a.jar", sketch), norms);
+        assertThat(registry.get(ComponentKind.ATTENTION, "sketch")).isSameAs(sketch);
+        assertThat(registry.get(ComponentKind.NORM, "sketch").configType()).isEqualTo(SketchNormConfig.class);
     }
 
     @Test
     void malformedDescriptorsStopStartUp() {
-        assertThatThrownBy(() -> new PluginModule(List.of(source("a.jar", new Sketch("Sketch_Two", SketchConfig.class)))))
+        assertThatThrownBy(() -> new PluginModule(List.of(source("a.jar", sketch("Sketch_Two", SketchConfig.class)))))
                 .isInstanceOf(PluginLoadException.class)
                 .hasMessageContaining("attention plugin id 'Sketch_Two' from a.jar is not kebab-case");
         @SuppressWarnings({"unchecked", "rawtypes"})
         Class<? extends AttentionConfig> notAnAttentionConfig = (Class) SketchNormConfig.class;
-        assertThatThrownBy(() -> new PluginModule(List.of(source("b.jar", new Sketch("sketch", notAnAttentionConfig)))))
+        assertThatThrownBy(() -> new PluginModule(List.of(source("b.jar", sketch("sketch", notAnAttentionConfig)))))
                 .isInstanceOf(PluginLoadException.class)
                 .hasMessageContaining("must name a config type implementing dev.ablate.core.spi.AttentionConfig");
     }
@@ -169,7 +107,7 @@ final class TestPluginRegistry {
     @Test
     void descriptorsAreBoundInAGuiceMapBinderPerKind() {
         var injector = Guice.createInjector(Stage.PRODUCTION, new PluginModule(List.of(
-                source("a.jar", new Sketch("sketch", SketchConfig.class), new Sketch("other", OtherConfig.class)))));
+                source("a.jar", sketch("sketch", SketchConfig.class), sketch("other", OtherConfig.class)))));
         Map<String, AttentionDescriptor<?>> attention =
                 injector.getInstance(Key.get(new TypeLiteral<Map<String, AttentionDescriptor<?>>>() {}));
         assertThat(attention).containsOnlyKeys("sketch", "other");
@@ -178,8 +116,8 @@ final class TestPluginRegistry {
 
     @Test
     void eachConfigTypeIsAJacksonSubtypeNamedByItsId() {
-        ComponentRegistry registry = registry(source("a.jar", new Sketch("sketch", SketchConfig.class),
-                new Sketch("other", OtherConfig.class)));
+        ComponentRegistry registry = registry(source("a.jar", sketch("sketch", SketchConfig.class),
+                sketch("other", OtherConfig.class)));
         AttentionConfig read = registry.json().read("t", "{\"type\": \"sketch\", \"size\": 5}", AttentionConfig.class);
         assertThat(read).isEqualTo(new SketchConfig(5));
         assertThat(registry.idOf(read)).isEqualTo("sketch");
@@ -196,7 +134,7 @@ final class TestPluginRegistry {
 
     @Test
     void unknownIdsListTheKnownOnesWithASuggestion() {
-        ComponentRegistry registry = registry(source("a.jar", new Sketch("sketch", SketchConfig.class)));
+        ComponentRegistry registry = registry(source("a.jar", sketch("sketch", SketchConfig.class)));
         assertThatThrownBy(() -> registry.get(ComponentKind.ATTENTION, "skech"))
                 .isInstanceOf(UnknownPluginException.class)
                 .hasMessage("unknown attention plugin 'skech'; known attention plugins: sketch. Did you mean 'sketch'?");
@@ -207,7 +145,7 @@ final class TestPluginRegistry {
 
     @Test
     void describesParametersCapabilitiesAndComplexity() {
-        ComponentRegistry registry = registry(source("a.jar", new Sketch("sketch", SketchConfig.class)));
+        ComponentRegistry registry = registry(source("a.jar", sketch("sketch", SketchConfig.class)));
         ComponentInfo info = ComponentInfo.describe(registry, registry.get(ComponentKind.ATTENTION, "sketch"),
                 new ProblemSize(10, 4, 2));
         assertThat(info.parameters()).containsOnlyKeys("size");

@@ -1,5 +1,6 @@
 package dev.ablate.data.task;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.nio.file.Path;
@@ -13,11 +14,12 @@ import java.nio.file.Path;
  * {@code first-last} and {@code listops} (classification), {@code lm} (language model on a text file)
  * and {@code parallel} (sequence to sequence on sentence pairs from files).
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+// The type id stays visible to the config: one record reads it as a field (copy, reverse or sort);
+// the others ignore it.
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", visible = true)
+@JsonIgnoreProperties("type")
 @JsonSubTypes({
-    @JsonSubTypes.Type(value = CopyTaskConfig.class, name = CopyTaskConfig.TYPE),
-    @JsonSubTypes.Type(value = ReverseTaskConfig.class, name = ReverseTaskConfig.TYPE),
-    @JsonSubTypes.Type(value = SortTaskConfig.class, name = SortTaskConfig.TYPE),
+    @JsonSubTypes.Type(value = SymbolTaskConfig.class, names = {"copy", "reverse", "sort"}),
     @JsonSubTypes.Type(value = FirstLastTaskConfig.class, name = FirstLastTaskConfig.TYPE),
     @JsonSubTypes.Type(value = ListOpsTaskConfig.class, name = ListOpsTaskConfig.TYPE),
     @JsonSubTypes.Type(value = LanguageModelTaskConfig.class, name = LanguageModelTaskConfig.TYPE),

@@ -22,13 +22,13 @@ final class TestSymbolSequenceTasks {
     @Test
     void defaults() {
         TaskConfig config = parse("{'type': 'copy', 'length': 5}");
-        assertThat(config).isEqualTo(new CopyTaskConfig(5, 5, 16, 5, 5, 4000, 200, 200, 1234L));
+        assertThat(config).isEqualTo(new SymbolTaskConfig("copy", 5, 5, 16, 5, 5, 4000, 200, 200, 1234L));
         assertThat(config.kind()).isEqualTo(TaskKind.SEQUENCE_TO_SEQUENCE);
         assertThat(parse("{'type': 'reverse', 'length': 5, 'minLength': 2, 'testLength': 9}"))
-                .isEqualTo(new ReverseTaskConfig(5, 2, 16, 9, 2, 4000, 200, 200, 1234L));
+                .isEqualTo(new SymbolTaskConfig("reverse", 5, 2, 16, 9, 2, 4000, 200, 200, 1234L));
         // testMinLength defaults to minLength, or testLength when that is smaller
         assertThat(parse("{'type': 'sort', 'length': 8, 'testLength': 4, 'vocabSize': 10}"))
-                .isEqualTo(new SortTaskConfig(8, 8, 10, 4, 4, 4000, 200, 200, 1234L));
+                .isEqualTo(new SymbolTaskConfig("sort", 8, 8, 10, 4, 4, 4000, 200, 200, 1234L));
     }
 
     @Test

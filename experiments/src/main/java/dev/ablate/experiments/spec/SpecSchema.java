@@ -84,8 +84,17 @@ public final class SpecSchema {
     /** A polymorphic base type: the prefix of its definitions' names and its subtypes by id. */
     private record Family(String label, Map<String, Class<?>> subtypes) {}
 
-    /** A subtype: the {@code "type"} that selects it, and a one-line summary (plugins only). */
-    private record Member(Family family, String id, String summary) {}
+    /**
+     * A subtype: the {@code "type"} values that select it (one, or several for a record that reads
+     * its type as a field, such as copy, reverse and sort), and a one-line summary (plugins only).
+     */
+    private record Member(Family family, List<String> ids, String summary) {
+
+        /** The definition's name after the family's: the type, or the types joined by '-'. */
+        String name() {
+            return String.join("-", ids);
+        }
+    }
 
     private SpecSchema(ComponentRegistry registry) {
         this.mapper = registry.json().mapper();
@@ -131,28 +140,32 @@ public final class SpecSchema {
             throw new IllegalStateException(base.getName() + " has no @JsonSubTypes");
         }
         for (JsonSubTypes.Type t : subTypes.value()) {
-            add(family, typeName(t), t.value(), null);
+            add(family, typeNames(t), t.value(), null);
         }
     }
 
-    /** The type id Jackson gives a subtype: the name in {@code @JsonSubTypes}, else its {@code @JsonTypeName}. */
-    private static String typeName(JsonSubTypes.Type type) {
+    /** The type ids Jackson gives a subtype: the names in {@code @JsonSubTypes}, else its {@code @JsonTypeName}. */
+    private static List<String> typeNames(JsonSubTypes.Type type) {
         if (!type.name().isEmpty()) {
-            return type.name();
+            return List.of(type.name());
+        }
+        if (type.names().length > 0) {
+            return List.of(type.names());
         }
         JsonTypeName name = type.value().getAnnotation(JsonTypeName.class);
         if (name != null && !name.value().isEmpty()) {
-            return name.value();
-        }
-        if (type.names().length > 0) {
-            return type.names()[0];
+            return List.of(name.value());
         }
         throw new IllegalStateException(type.value().getName() + " has no type name");
     }
 
     private void add(Family family, String id, Class<?> type, String summary) {
-        family.subtypes().put(id, type);
-        members.put(type, new Member(family, id, summary));
+        add(family, List.of(id), type, summary);
+    }
+
+    private void add(Family family, List<String> ids, Class<?> type, String summary) {
+        family.subtypes().put(String.join("-", ids), type);
+        members.put(type, new Member(family, ids, summary));
     }
 
     private JsonNode schema() {
@@ -275,10 +288,24 @@ public final class SpecSchema {
             }
             node.put(context.getKeyword(SchemaKeyword.TAG_TYPE), context.getKeyword(SchemaKeyword.TAG_TYPE_OBJECT));
             ObjectNode props = node.putObject(properties);
-            props.putObject("type").put(context.getKeyword(SchemaKeyword.TAG_CONST), member.id());
             JsonNode own = standard.get(properties);
+            ObjectNode type = props.putObject("type");
+            if (own != null && own.has("type")) {
+                type.setAll((ObjectNode) own.get("type"));   // its description: a record that reads its type
+            }
+            if (member.ids().size() == 1) {
+                type.put(context.getKeyword(SchemaKeyword.TAG_CONST), member.ids().get(0));
+            } else {
+                type.remove(context.getKeyword(SchemaKeyword.TAG_TYPE));
+                ArrayNode ids = type.putArray(context.getKeyword(SchemaKeyword.TAG_ENUM));
+                member.ids().forEach(ids::add);
+            }
             if (own != null) {
-                own.properties().forEach(e -> props.set(e.getKey(), e.getValue()));
+                own.properties().forEach(e -> {
+                    if (!e.getKey().equals("type")) {
+                        props.set(e.getKey(), e.getValue());
+                    }
+                });
             }
             List<String> requiredNames = new ArrayList<>(List.of("type"));
             JsonNode ownRequired = standard.get(required);
@@ -308,7 +335,7 @@ public final class SpecSchema {
             }
             Member member = members.get(type);
             if (member != null) {
-                return member.family().label() + "." + member.id();
+                return member.family().label() + "." + member.name();
             }
             return context.getTypeContext().getSimpleTypeDescription(key.getType());
         }

@@ -23,7 +23,7 @@ import dev.ablate.core.model.ModelFamily;
 import dev.ablate.core.model.NormPlacement;
 import dev.ablate.core.registry.ComponentRegistry;
 import dev.ablate.experiments.evaluation.CheckpointChoice;
-import dev.ablate.data.task.CopyTaskConfig;
+import dev.ablate.data.task.SymbolTaskConfig;
 import dev.ablate.data.task.Split;
 import dev.ablate.experiments.training.AdamConfig;
 import dev.ablate.experiments.training.ScheduleConfig;
@@ -68,8 +68,9 @@ final class TestSpecReader {
 
         assertThat(spec.name()).isEqualTo("quick-attention");
         assertThat(spec.description()).isNull();
-        assertThat(spec.task()).isInstanceOf(CopyTaskConfig.class);
-        CopyTaskConfig task = (CopyTaskConfig) spec.task();
+        assertThat(spec.task()).isInstanceOf(SymbolTaskConfig.class);
+        SymbolTaskConfig task = (SymbolTaskConfig) spec.task();
+        assertThat(task.type()).isEqualTo("copy");
         assertThat(task.length()).isEqualTo(24);
         assertThat(task.vocabSize()).isEqualTo(16);
         assertThat(task.trainSize()).isEqualTo(400);

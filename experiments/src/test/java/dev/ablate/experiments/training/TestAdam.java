@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
-import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -18,9 +17,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@link Adam} against an independent double-precision Adam written out element by element.
@@ -40,17 +38,8 @@ class TestAdam {
     private static final float[] C = {0.3f, -0.7f, 1.1f, 0.05f, -2f, 0.4f};
     private static final float[] H = {0.2f, 0.1f, -0.05f, 0.5f, 0.15f, 0.01f};
 
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager(Device.cpu());
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
+    @RegisterExtension
+    final CpuManager cpu = new CpuManager();
 
     /** The parameters under test: the 6 weights as [2, 3] and a second parameter, so several are updated. */
     private final class Problem {
@@ -73,11 +62,11 @@ class TestAdam {
                 hs[i] = H[(i + 1) % H.length] * scale;
             }
             // duplicate(): the weights live in the engine's own memory, not in a buffer made from Java data
-            NDArray weight = manager.create(initial, shape).duplicate();
+            NDArray weight = cpu.get().create(initial, shape).duplicate();
             weight.setRequiresGradient(true);
             parameters.add(Parameter.builder().setName(name).setType(Parameter.Type.WEIGHT).optArray(weight).build());
-            c.add(manager.create(cs, shape));
-            h.add(manager.create(hs, shape));
+            c.add(cpu.get().create(cs, shape));
+            h.add(cpu.get().create(hs, shape));
         }
 
         /** Forward and backward of f(w) = Σ c·w + Σ h·w²; returns every parameter's gradient as read back. */

@@ -2,7 +2,6 @@ package dev.ablate.experiments.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.ablate.data.task.Example;
@@ -11,24 +10,14 @@ import dev.ablate.data.task.Vocabulary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Batches as a pure function of (seed, step), and the layout of each task kind. */
 class TestBatches {
 
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager(Device.cpu());
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
+    @RegisterExtension
+    final CpuManager cpu = new CpuManager();
 
     /** {@code n} sequence-to-sequence examples, each identified by its first source token (4 + index). */
     private static List<Example> numbered(int n) {
@@ -41,7 +30,7 @@ class TestBatches {
 
     /** The example indices of a training batch, read back from the encoder input. */
     private List<Integer> picked(Batches batches, long seed, int step, int batchSize) {
-        try (NDManager local = manager.newSubManager()) {
+        try (NDManager local = cpu.get().newSubManager()) {
             Batches.Batch batch = batches.train(local, seed, step, batchSize);
             int[] source = batch.inputs().get(0).toIntArray();
             int width = (int) batch.inputs().get(0).getShape().get(1);
@@ -67,7 +56,7 @@ class TestBatches {
             assertThat(picked(b, 42, step, 8)).as("step %d", step).isEqualTo(inOrder.get(step - 1));
         }
         // and the arrays themselves are equal
-        try (NDManager local = manager.newSubManager()) {
+        try (NDManager local = cpu.get().newSubManager()) {
             Batches.Batch x = a.train(local, 42, 7, 8);
             Batches.Batch y = new Batches(TaskKind.SEQUENCE_TO_SEQUENCE, examples).train(local, 42, 7, 8);
             for (int i = 0; i < 2; i++) {
@@ -144,7 +133,7 @@ class TestBatches {
                 Example.sequenceToSequence(new int[] {5, 6, 7}, new int[] {8, 9}),
                 Example.sequenceToSequence(new int[] {10}, new int[] {11, 12, 13, 14}));
         Batches batches = new Batches(TaskKind.SEQUENCE_TO_SEQUENCE, examples);
-        Batches.Batch batch = batches.slice(manager, 0, 2);
+        Batches.Batch batch = batches.slice(cpu.get(), 0, 2);
         int eos = Vocabulary.EOS;
         int bos = Vocabulary.BOS;
         int pad = Vocabulary.PAD;
@@ -161,7 +150,7 @@ class TestBatches {
         assertThat(batch.labels().toIntArray()).containsExactly(8, 9, eos, pad, pad, 11, 12, 13, 14, eos);
         assertThat(batch.labelTokens()).isEqualTo(3 + 5);
         // a slice keeps the order
-        Batches.Batch second = batches.slice(manager, 1, 2);
+        Batches.Batch second = batches.slice(cpu.get(), 1, 2);
         assertThat(second.inputs().get(0).toIntArray()).containsExactly(10, eos);
         assertThat(second.labels().toIntArray()).containsExactly(11, 12, 13, 14, eos);
         assertThat(second.labelTokens()).isEqualTo(5);
@@ -170,7 +159,7 @@ class TestBatches {
     @Test
     void languageModelLayout() {
         List<Example> examples = List.of(Example.text(new int[] {5, 6, 7, 8}), Example.text(new int[] {9, 10}));
-        Batches.Batch batch = new Batches(TaskKind.LANGUAGE_MODEL, examples).slice(manager, 0, 2);
+        Batches.Batch batch = new Batches(TaskKind.LANGUAGE_MODEL, examples).slice(cpu.get(), 0, 2);
         int bos = Vocabulary.BOS;
         int pad = Vocabulary.PAD;
         assertThat(batch.inputs()).hasSize(1);
@@ -187,7 +176,7 @@ class TestBatches {
     void classificationLayout() {
         List<Example> examples = List.of(Example.classified(new int[] {5, 6, 7}, 1), Example.classified(new int[] {8}, 0),
                 Example.classified(new int[] {9, 10}, 2));
-        Batches.Batch batch = new Batches(TaskKind.CLASSIFICATION, examples).slice(manager, 0, 3);
+        Batches.Batch batch = new Batches(TaskKind.CLASSIFICATION, examples).slice(cpu.get(), 0, 3);
         assertThat(batch.inputs()).hasSize(1);
         // the source alone, no BOS or EOS, padded with PAD
         assertThat(batch.inputs().get(0).getShape()).isEqualTo(new Shape(3, 3));
@@ -208,7 +197,7 @@ class TestBatches {
             examples.add(Example.text(text));
         }
         Batches batches = new Batches(TaskKind.LANGUAGE_MODEL, examples);
-        try (NDManager local = manager.newSubManager()) {
+        try (NDManager local = cpu.get().newSubManager()) {
             Batches.Batch batch = batches.train(local, 3, 2, 5);
             int[] labels = batch.labels().toIntArray();
             int width = (int) batch.labels().getShape().get(1);

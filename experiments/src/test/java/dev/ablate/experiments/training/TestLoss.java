@@ -3,16 +3,14 @@ package dev.ablate.experiments.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.ablate.data.task.Vocabulary;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Label-smoothed cross-entropy against a double-precision reference: per counted label,
@@ -29,17 +27,8 @@ class TestLoss {
     private static final int[] LABELS = {4, 2, Vocabulary.PAD, 3, Vocabulary.PAD, Vocabulary.PAD};
     private static final int COUNTED = 3;
 
-    private NDManager manager;
-
-    @BeforeEach
-    void open() {
-        manager = NDManager.newBaseManager(Device.cpu());
-    }
-
-    @AfterEach
-    void close() {
-        manager.close();
-    }
+    @RegisterExtension
+    final CpuManager cpu = new CpuManager();
 
     private static float[] logits(int rows, int classes) {
         float[] out = new float[rows * classes];
@@ -86,11 +75,11 @@ class TestLoss {
     }
 
     private NDArray sequenceLogits(float[] values) {
-        return manager.create(values, new Shape(BATCH, LENGTH, VOCABULARY));
+        return cpu.get().create(values, new Shape(BATCH, LENGTH, VOCABULARY));
     }
 
     private NDArray sequenceLabels() {
-        return manager.create(LABELS, new Shape(BATCH, LENGTH));
+        return cpu.get().create(LABELS, new Shape(BATCH, LENGTH));
     }
 
     @Test
@@ -149,9 +138,9 @@ class TestLoss {
         int classes = 3;
         int[] labels = {0, 2, 1, 0};
         float[] values = logits(labels.length, classes);
-        NDArray labelArray = manager.create(labels, new Shape(labels.length));
+        NDArray labelArray = cpu.get().create(labels, new Shape(labels.length));
         for (double epsilon : new double[] {0, 0.1}) {
-            float loss = Loss.smoothed(manager.create(values, new Shape(labels.length, classes)), labelArray,
+            float loss = Loss.smoothed(cpu.get().create(values, new Shape(labels.length, classes)), labelArray,
                     labels.length, epsilon).getFloat();
             assertThat((double) loss).isCloseTo(reference(values, labels, classes, epsilon, false), within(1e-5));
         }
@@ -159,7 +148,7 @@ class TestLoss {
         for (int r = 0; r < labels.length; r++) {
             nll -= logSoftmax(values, r, classes)[labels[r]];
         }
-        assertThat((double) Loss.negativeLogLikelihood(manager.create(values, new Shape(labels.length, classes)), labelArray)
+        assertThat((double) Loss.negativeLogLikelihood(cpu.get().create(values, new Shape(labels.length, classes)), labelArray)
                 .getFloat()).isCloseTo(nll, within(1e-5));
     }
 
@@ -186,7 +175,7 @@ class TestLoss {
 
     /** The gradient of the smoothed loss by the logits, with garbage collected between forward and backward. */
     private float[] gradient(float[] values, double epsilon) {
-        try (NDManager local = manager.newSubManager()) {
+        try (NDManager local = cpu.get().newSubManager()) {
             NDArray logits = local.create(values, new Shape(BATCH, LENGTH, VOCABULARY));
             logits.setRequiresGradient(true);
             NDArray labels = local.create(LABELS, new Shape(BATCH, LENGTH));
@@ -220,8 +209,8 @@ class TestLoss {
         for (int r = 0; r < classes.length; r++) {
             rows[r * 3 + (r == 3 ? 1 : classes[r])] = 1f;
         }
-        long right = Loss.correct(manager.create(rows, new Shape(classes.length, 3)),
-                manager.create(classes, new Shape(classes.length))).getLong();
+        long right = Loss.correct(cpu.get().create(rows, new Shape(classes.length, 3)),
+                cpu.get().create(classes, new Shape(classes.length))).getLong();
         assertThat(right).isEqualTo(3);
     }
 }

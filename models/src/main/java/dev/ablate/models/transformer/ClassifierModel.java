@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -19,20 +18,14 @@ import dev.ablate.core.model.TaskShape;
  * or the first position) and projected to class logits. Input: {@code tokens [batch, length]}.
  * Output: {@code [batch, classes]}.
  */
-public final class ClassifierModel extends AbstractBlock implements TransformerModel {
+public final class ClassifierModel extends TransformerModel {
 
-    private static final byte VERSION = 1;
-
-    private final ModelConfig config;
-    private final TaskShape task;
     final TokenEmbedding embedding;
     final LayerStack encoder;
     final Linear head;
 
     ClassifierModel(ModelConfig config, TaskShape task, TokenEmbedding embedding, LayerStack encoder, Linear head) {
-        super(VERSION);
-        this.config = config;
-        this.task = task;
+        super(config, task, 1);
         this.embedding = addChildBlock("embedding", embedding);
         this.encoder = addChildBlock("encoder", encoder);
         this.head = addChildBlock("head", head);
@@ -42,7 +35,7 @@ public final class ClassifierModel extends AbstractBlock implements TransformerM
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray tokens = inputs.head();
-        NDArray mask = tokens.neq(task.padIndex());
+        NDArray mask = tokens.neq(task().padIndex());
         NDArray embedded = embedding.forward(ps, new NDList(tokens), training).head();
         NDArray hidden = encoder.forward(ps, new NDList(embedded, mask), training).head();
         return head.forward(ps, new NDList(pool(hidden, mask)), training);
@@ -50,7 +43,7 @@ public final class ClassifierModel extends AbstractBlock implements TransformerM
 
     /** {@code [batch, length, dModel]} to {@code [batch, dModel]}. */
     private NDArray pool(NDArray hidden, NDArray mask) {
-        if (config.pooling() == Pooling.FIRST) {
+        if (config().pooling() == Pooling.FIRST) {
             return hidden.get(":, 0, :");
         }
         NDArray weight = mask.toType(DataType.FLOAT32, false).expandDims(-1);   // [batch, length, 1]
@@ -58,30 +51,15 @@ public final class ClassifierModel extends AbstractBlock implements TransformerM
     }
 
     @Override
-    public ModelConfig config() {
-        return config;
-    }
-
-    @Override
-    public TaskShape task() {
-        return task;
-    }
-
-    @Override
-    public Shape[] tokenInputShapes() {
-        return new Shape[] {new Shape(1, 1)};
-    }
-
-    @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {new Shape(inputShapes[0].get(0), task.classes())};
+        return new Shape[] {new Shape(inputShapes[0].get(0), task().classes())};
     }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape tokens = new Shape(1, 1);
         embedding.initialize(manager, dataType, tokens);
-        encoder.initialize(manager, dataType, new Shape(1, 1, config.dModel()), tokens);
-        head.initialize(manager, dataType, new Shape(1, config.dModel()));
+        encoder.initialize(manager, dataType, new Shape(1, 1, config().dModel()), tokens);
+        head.initialize(manager, dataType, new Shape(1, config().dModel()));
     }
 }

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -19,15 +18,11 @@ import dev.ablate.core.model.TaskShape;
  * {@code [batch, targetLength, targetVocabulary]}. {@link #encode} and {@link #decode} split the
  * two halves for decoding.
  */
-public final class EncoderDecoderModel extends AbstractBlock implements TransformerModel {
-
-    private static final byte VERSION = 1;
+public final class EncoderDecoderModel extends TransformerModel {
 
     /** The encoder's output and the source padding mask it was computed with. */
     public record Encoded(NDArray memory, NDArray mask) {}
 
-    private final ModelConfig config;
-    private final TaskShape task;
     final TokenEmbedding sourceEmbedding;
     final TokenEmbedding targetEmbedding;
     final LayerStack encoder;
@@ -40,9 +35,7 @@ public final class EncoderDecoderModel extends AbstractBlock implements Transfor
      */
     EncoderDecoderModel(ModelConfig config, TaskShape task, TokenEmbedding sourceEmbedding,
             TokenEmbedding targetEmbedding, LayerStack encoder, LayerStack decoder, Linear outputProjection) {
-        super(VERSION);
-        this.config = config;
-        this.task = task;
+        super(config, task, 2);
         this.sourceEmbedding = addChildBlock("sourceEmbedding", sourceEmbedding);
         this.targetEmbedding = targetEmbedding == sourceEmbedding ? sourceEmbedding
                 : addChildBlock("targetEmbedding", targetEmbedding);
@@ -59,14 +52,14 @@ public final class EncoderDecoderModel extends AbstractBlock implements Transfor
 
     /** Runs the encoder over {@code source} token ids. */
     public Encoded encode(ParameterStore ps, NDArray source, boolean training) {
-        NDArray mask = source.neq(task.padIndex());
+        NDArray mask = source.neq(task().padIndex());
         NDArray embedded = sourceEmbedding.forward(ps, new NDList(source), training).head();
         return new Encoded(encoder.forward(ps, new NDList(embedded, mask), training).head(), mask);
     }
 
     /** Logits for every position of {@code targetInput}, attending to {@code encoded}. */
     public NDArray decode(ParameterStore ps, Encoded encoded, NDArray targetInput, boolean training) {
-        NDArray mask = targetInput.neq(task.padIndex());
+        NDArray mask = targetInput.neq(task().padIndex());
         NDArray embedded = targetEmbedding.forward(ps, new NDList(targetInput), training).head();
         NDArray hidden = decoder.forward(ps, new NDList(embedded, mask, encoded.memory(), encoded.mask()), training).head();
         return outputProjection == null ? targetEmbedding.project(ps, hidden, training)
@@ -74,29 +67,14 @@ public final class EncoderDecoderModel extends AbstractBlock implements Transfor
     }
 
     @Override
-    public ModelConfig config() {
-        return config;
-    }
-
-    @Override
-    public TaskShape task() {
-        return task;
-    }
-
-    @Override
-    public Shape[] tokenInputShapes() {
-        return new Shape[] {new Shape(1, 1), new Shape(1, 1)};
-    }
-
-    @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {inputShapes[1].add(task.targetVocabulary())};
+        return new Shape[] {inputShapes[1].add(task().targetVocabulary())};
     }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape tokens = new Shape(1, 1);
-        Shape activations = new Shape(1, 1, config.dModel());
+        Shape activations = new Shape(1, 1, config().dModel());
         sourceEmbedding.initialize(manager, dataType, tokens);
         if (targetEmbedding != sourceEmbedding) {
             targetEmbedding.initialize(manager, dataType, tokens);

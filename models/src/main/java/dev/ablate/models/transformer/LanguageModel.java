@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -18,21 +17,15 @@ import dev.ablate.core.model.TaskShape;
  * cross-attention). Input: {@code tokens [batch, length]}. Output: next-token logits {@code [batch,
  * length, vocabulary]}; position i depends on tokens 0..i only.
  */
-public final class LanguageModel extends AbstractBlock implements TransformerModel {
+public final class LanguageModel extends TransformerModel {
 
-    private static final byte VERSION = 1;
-
-    private final ModelConfig config;
-    private final TaskShape task;
     final TokenEmbedding embedding;
     final LayerStack layers;
     final Linear outputProjection;
 
     /** @param outputProjection {@code null} when the embedding is the pre-softmax projection */
     LanguageModel(ModelConfig config, TaskShape task, TokenEmbedding embedding, LayerStack layers, Linear outputProjection) {
-        super(VERSION);
-        this.config = config;
-        this.task = task;
+        super(config, task, 1);
         this.embedding = addChildBlock("embedding", embedding);
         this.layers = addChildBlock("layers", layers);
         this.outputProjection = outputProjection == null ? null : addChildBlock("outputProjection", outputProjection);
@@ -42,7 +35,7 @@ public final class LanguageModel extends AbstractBlock implements TransformerMod
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray tokens = inputs.head();
-        NDArray mask = tokens.neq(task.padIndex());
+        NDArray mask = tokens.neq(task().padIndex());
         NDArray embedded = embedding.forward(ps, new NDList(tokens), training).head();
         NDArray hidden = layers.forward(ps, new NDList(embedded, mask), training).head();
         return new NDList(outputProjection == null ? embedding.project(ps, hidden, training)
@@ -50,29 +43,14 @@ public final class LanguageModel extends AbstractBlock implements TransformerMod
     }
 
     @Override
-    public ModelConfig config() {
-        return config;
-    }
-
-    @Override
-    public TaskShape task() {
-        return task;
-    }
-
-    @Override
-    public Shape[] tokenInputShapes() {
-        return new Shape[] {new Shape(1, 1)};
-    }
-
-    @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {inputShapes[0].add(task.sourceVocabulary())};
+        return new Shape[] {inputShapes[0].add(task().sourceVocabulary())};
     }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape tokens = new Shape(1, 1);
-        Shape activations = new Shape(1, 1, config.dModel());
+        Shape activations = new Shape(1, 1, config().dModel());
         embedding.initialize(manager, dataType, tokens);
         layers.initialize(manager, dataType, activations, tokens);
         if (outputProjection != null) {

@@ -12,24 +12,23 @@ public final class Units {
 
     /** {@code 83886080} to {@code "83.9 MFLOP"}. */
     public static String flops(double flops) {
-        int i = 0;
-        double v = flops;
-        while (Math.abs(v) >= 1000 && i < DECIMAL.length - 1) {
-            v /= 1000;
-            i++;
-        }
-        return format(v) + " " + DECIMAL[i] + "FLOP";
+        return scaled(flops, 1000, DECIMAL) + "FLOP";
     }
 
     /** {@code 11010048} to {@code "10.5 MiB"}. */
     public static String bytes(double bytes) {
+        return scaled(bytes, 1024, BINARY);
+    }
+
+    /** {@code value} divided by {@code step} until below it, with the prefix of how often. */
+    private static String scaled(double value, double step, String[] prefixes) {
         int i = 0;
-        double v = bytes;
-        while (Math.abs(v) >= 1024 && i < BINARY.length - 1) {
-            v /= 1024;
+        double v = value;
+        while (Math.abs(v) >= step && i < prefixes.length - 1) {
+            v /= step;
             i++;
         }
-        return format(v) + " " + BINARY[i];
+        return format(v) + " " + prefixes[i];
     }
 
     /** About three significant digits, no exponent. */

@@ -5,7 +5,11 @@ import dev.ablate.core.spi.ConfigCheck;
 import dev.ablate.core.spi.NormConfig;
 import java.util.Objects;
 
-/** Config of {@code batch} normalization. */
+/**
+ * Config of {@code batch}: each feature normalized with its mean and variance over all real
+ * (non-padding) positions of all sequences in the training batch (Ioffe and Szegedy 2015), running
+ * averages of them at evaluation. The contrast with layer normalization that the paper's readers ask about.
+ */
 public record BatchConfig(
         @JsonPropertyDescription("added to the variance before the square root; > 0")
         Double eps,

@@ -19,7 +19,7 @@ import dev.ablate.core.spi.tensor.Scalars;
  * averages normalize, so a prediction does not depend on what else is in the batch. With a batch of
  * one sequence the statistics come from that sequence's positions alone.
  */
-final class BatchNormBlock extends AbstractBlock {
+public final class BatchNormBlock extends AbstractBlock {
 
     private static final byte VERSION = 1;
     private static final int[] BATCH_AND_TIME = {0, 1};
@@ -31,7 +31,7 @@ final class BatchNormBlock extends AbstractBlock {
     final Parameter runningMean;
     final Parameter runningVariance;
 
-    BatchNormBlock(int dModel, float eps, float momentum) {
+    public BatchNormBlock(int dModel, float eps, float momentum) {
         super(VERSION);
         this.eps = eps;
         this.momentum = momentum;

@@ -5,7 +5,10 @@ import dev.ablate.core.spi.ConfigCheck;
 import dev.ablate.core.spi.NormConfig;
 import java.util.Objects;
 
-/** Config of {@code layer} normalization. */
+/**
+ * Config of {@code layer}: y = (x - mean) / √(var + eps)·γ + β over each position's features (Ba et
+ * al. 2016), the paper's choice.
+ */
 public record LayerConfig(
         @JsonPropertyDescription("added to the variance before the square root; > 0")
         Double eps)

@@ -10,7 +10,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /** Layer normalization over the last axis, through the engine's fused kernel. */
-final class LayerNormBlock extends AbstractBlock {
+public final class LayerNormBlock extends AbstractBlock {
 
     private static final byte VERSION = 1;
 
@@ -19,7 +19,7 @@ final class LayerNormBlock extends AbstractBlock {
     final Parameter gain;
     final Parameter shift;
 
-    LayerNormBlock(int dModel, float eps) {
+    public LayerNormBlock(int dModel, float eps) {
         super(VERSION);
         this.features = new Shape(dModel);
         this.eps = eps;

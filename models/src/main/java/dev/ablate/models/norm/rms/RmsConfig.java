@@ -5,7 +5,7 @@ import dev.ablate.core.spi.ConfigCheck;
 import dev.ablate.core.spi.NormConfig;
 import java.util.Objects;
 
-/** Config of {@code rms} normalization. */
+/** Config of {@code rms}: y = x / √(mean(x²) + eps)·g, no centring and no bias (Zhang and Sennrich 2019). */
 public record RmsConfig(
         @JsonPropertyDescription("added to the mean square before the square root; > 0")
         Double eps)

@@ -9,14 +9,14 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /** RMSNorm over the last axis (DJL has no fused kernel for it). */
-final class RmsNormBlock extends AbstractBlock {
+public final class RmsNormBlock extends AbstractBlock {
 
     private static final byte VERSION = 1;
 
     private final float eps;
     final Parameter gain;
 
-    RmsNormBlock(int dModel, float eps) {
+    public RmsNormBlock(int dModel, float eps) {
         super(VERSION);
         this.eps = eps;
         this.gain = addParameter(Parameter.builder().setName("gain").setType(Parameter.Type.GAMMA)

@@ -11,14 +11,14 @@ import ai.djl.util.PairList;
 import dev.ablate.core.error.UserException;
 
 /** Adds row {@code pos} of a learned {@code [maxLength, dModel]} table to the embedding at {@code pos}. */
-final class LearnedBlock extends AbstractBlock {
+public final class LearnedBlock extends AbstractBlock {
 
     private static final byte VERSION = 1;
 
     private final int maxLength;
     final Parameter positions;
 
-    LearnedBlock(int maxLength, int dModel) {
+    public LearnedBlock(int maxLength, int dModel) {
         super(VERSION);
         this.maxLength = maxLength;
         // N(0, d^-1/2), as fairseq initializes learned positions (and token embeddings).

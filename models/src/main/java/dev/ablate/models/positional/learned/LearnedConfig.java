@@ -5,7 +5,7 @@ import dev.ablate.core.spi.ConfigCheck;
 import dev.ablate.core.spi.PositionalConfig;
 import java.util.Objects;
 
-/** Config of {@code learned} positions. */
+/** Config of {@code learned}: one trained vector per position, the alternative the paper tried (Table 3, row E). */
 public record LearnedConfig(
         @JsonPropertyDescription("positions with a learned vector; inputs longer than this are refused; >= 1")
         Integer maxLength)

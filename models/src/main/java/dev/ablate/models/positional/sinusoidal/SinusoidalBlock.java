@@ -14,13 +14,13 @@ import ai.djl.util.PairList;
  * on the input's device for the input's length, so any length works and nothing crosses from host
  * to device.
  */
-final class SinusoidalBlock extends AbstractBlock {
+public final class SinusoidalBlock extends AbstractBlock {
 
     private static final byte VERSION = 1;
 
     private final int dModel;
 
-    SinusoidalBlock(int dModel) {
+    public SinusoidalBlock(int dModel) {
         super(VERSION);
         this.dModel = dModel;
     }
