@@ -1,8 +1,8 @@
 package dev.ablate.cli;
 
 import dev.ablate.experiments.spec.PlannedRun;
-import dev.ablate.store.RunResult;
 import dev.ablate.experiments.sweep.ProgressListener;
+import dev.ablate.store.RunResult;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;

@@ -1,8 +1,8 @@
 package dev.ablate.cli;
 
 import ai.djl.Device;
-import dev.ablate.core.registry.ComponentRegistry;
 import dev.ablate.core.device.Devices;
+import dev.ablate.core.registry.ComponentRegistry;
 import dev.ablate.experiments.training.EngineCheck;
 import dev.ablate.models.transformer.TransformerFactory;
 import java.io.IOException;
@@ -11,10 +11,10 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ablate info}: versions, devices, and a forward and backward pass that proves the engine works. */
 @Command(

@@ -1,9 +1,5 @@
 package dev.ablate.testkit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import static dev.ablate.testkit.Kit.BATCH;
 import static dev.ablate.testkit.Kit.D_MODEL;
 import static dev.ablate.testkit.Kit.LENGTH;
@@ -15,6 +11,10 @@ import static dev.ablate.testkit.Kit.random;
 import static dev.ablate.testkit.Kit.replacePadded;
 import static dev.ablate.testkit.Kit.run;
 import static dev.ablate.testkit.Kit.withManager;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

@@ -13,11 +13,11 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.util.PairList;
-import dev.ablate.core.spi.tensor.Masks;
 import dev.ablate.core.spi.AttentionInputs;
 import dev.ablate.core.spi.AttentionSetup;
 import dev.ablate.core.spi.ComplexityModel;
 import dev.ablate.core.spi.tensor.Heads;
+import dev.ablate.core.spi.tensor.Masks;
 import dev.ablate.core.spi.tensor.Projections;
 
 /**

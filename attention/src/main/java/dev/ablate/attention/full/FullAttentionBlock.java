@@ -10,11 +10,11 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import dev.ablate.core.spi.tensor.Masks;
 import dev.ablate.core.spi.AttentionInputs;
 import dev.ablate.core.spi.AttentionSetup;
 import dev.ablate.core.spi.ComplexityModel;
 import dev.ablate.core.spi.tensor.Heads;
+import dev.ablate.core.spi.tensor.Masks;
 import dev.ablate.core.spi.tensor.Projections;
 import dev.ablate.core.spi.tensor.Scalars;
 

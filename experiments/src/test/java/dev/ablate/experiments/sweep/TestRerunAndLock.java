@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ablate.core.error.UserException;
 import dev.ablate.experiments.spec.ExperimentPlan;
 import dev.ablate.store.RunLock;
-import dev.ablate.store.RunResult;
 import dev.ablate.store.RunStatus;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -8,10 +8,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import dev.ablate.models.transformer.TransformerLayers.LayerStack;
 import dev.ablate.core.model.ModelConfig;
 import dev.ablate.core.model.Pooling;
 import dev.ablate.core.model.TaskShape;
+import dev.ablate.models.transformer.TransformerLayers.LayerStack;
 
 /**
  * An encoder with a classification head: the encoded sequence is pooled (mean over real positions,

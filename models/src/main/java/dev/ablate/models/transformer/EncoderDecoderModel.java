@@ -8,9 +8,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import dev.ablate.models.transformer.TransformerLayers.LayerStack;
 import dev.ablate.core.model.ModelConfig;
 import dev.ablate.core.model.TaskShape;
+import dev.ablate.models.transformer.TransformerLayers.LayerStack;
 
 /**
  * The paper's sequence-to-sequence Transformer. Inputs: {@code source [batch, sourceLength]} and

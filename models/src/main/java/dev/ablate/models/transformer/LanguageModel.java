@@ -8,9 +8,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import dev.ablate.models.transformer.TransformerLayers.LayerStack;
 import dev.ablate.core.model.ModelConfig;
 import dev.ablate.core.model.TaskShape;
+import dev.ablate.models.transformer.TransformerLayers.LayerStack;
 
 /**
  * A decoder-only language model: layers of causal self-attention and feed-forward networks (no

@@ -2,10 +2,10 @@ package dev.ablate.reports.accuracy;
 
 import dev.ablate.reports.stats.Estimate;
 import dev.ablate.reports.stats.PairedDelta;
-import dev.ablate.store.MetricDescriptor;
-import dev.ablate.store.RunResult;
 import dev.ablate.reports.store.StoredExperiment;
 import dev.ablate.reports.store.StoredRun;
+import dev.ablate.store.MetricDescriptor;
+import dev.ablate.store.RunResult;
 import dev.ablate.store.VariantRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

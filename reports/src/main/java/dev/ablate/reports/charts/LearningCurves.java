@@ -1,8 +1,8 @@
 package dev.ablate.reports.charts;
 
-import dev.ablate.store.MetricsLine;
 import dev.ablate.reports.store.StoredExperiment;
 import dev.ablate.reports.store.StoredRun;
+import dev.ablate.store.MetricsLine;
 import dev.ablate.store.VariantRecord;
 import java.awt.BasicStroke;
 import java.awt.Color;

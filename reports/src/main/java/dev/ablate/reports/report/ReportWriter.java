@@ -13,7 +13,6 @@ import dev.ablate.reports.bench.BenchResult;
 import dev.ablate.reports.charts.Svg;
 import dev.ablate.reports.complexity.VariantComplexity;
 import dev.ablate.reports.stats.Estimate;
-
 import dev.ablate.reports.store.StoredExperiment;
 import jakarta.inject.Inject;
 import java.io.IOException;

@@ -11,7 +11,6 @@ import dev.ablate.reports.accuracy.Comparison;
 import dev.ablate.reports.accuracy.VariantSummary;
 import dev.ablate.reports.store.FixtureStore;
 import dev.ablate.reports.store.StoredExperiment;
-import dev.ablate.reports.store.StoredExperiment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

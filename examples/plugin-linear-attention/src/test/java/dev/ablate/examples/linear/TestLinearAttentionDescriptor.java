@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.ablate.core.spi.AttentionConfig;
 import dev.ablate.core.spi.AttentionSetup;
 import dev.ablate.core.spi.ComplexityModel;
 import dev.ablate.core.spi.ComponentConfig;
