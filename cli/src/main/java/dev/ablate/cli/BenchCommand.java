@@ -34,17 +34,11 @@ import picocli.CommandLine.Spec;
                 + "attention layers scale with the sequence length.",
         mixinStandardHelpOptions = true,
         subcommands = {BenchCommand.Attention.class, BenchCommand.AttentionPoint.class})
-final class BenchCommand implements Runnable {
-
-    @ParentCommand
-    AblateCommand parent;
-
-    @Spec
-    CommandSpec spec;
+final class BenchCommand extends Subcommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        usage();
     }
 
     /** {@code ablate bench attention}: the scaling benchmark. */

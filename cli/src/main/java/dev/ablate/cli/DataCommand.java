@@ -1,9 +1,6 @@
 package dev.ablate.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code ablate data}: corpora for experiments; so far {@code data prepare}. */
 @Command(
@@ -13,16 +10,10 @@ import picocli.CommandLine.Spec;
                 + "bible-en-es' builds an English-Spanish parallel corpus from two public-domain Bibles.",
         mixinStandardHelpOptions = true,
         subcommands = {DataPrepareCommand.class})
-final class DataCommand implements Runnable {
-
-    @ParentCommand
-    AblateCommand parent;
-
-    @Spec
-    CommandSpec spec;
+final class DataCommand extends Subcommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        usage();
     }
 }

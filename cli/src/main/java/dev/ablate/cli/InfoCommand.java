@@ -11,10 +11,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code ablate info}: versions, devices, and a forward and backward pass that proves the engine works. */
 @Command(
@@ -23,13 +20,7 @@ import picocli.CommandLine.Spec;
         description = "Show versions and the GPUs PyTorch sees, then build a tiny encoder-decoder and run one forward "
                 + "and backward pass on the chosen device: the first thing to run on a new machine.",
         mixinStandardHelpOptions = true)
-final class InfoCommand implements Callable<Integer> {
-
-    @ParentCommand
-    AblateCommand parent;
-
-    @Spec
-    CommandSpec spec;
+final class InfoCommand extends Subcommand implements Callable<Integer> {
 
     @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto",
             description = "Where to run the check: " + Devices.USAGE + " (default: ${DEFAULT-VALUE}).")
@@ -45,8 +36,8 @@ final class InfoCommand implements Callable<Integer> {
         out.printf("djl       %s (offline: %s)%n", versions.getProperty("djl"), System.getProperty("ai.djl.offline"));
         out.flush();
         Device chosen = Devices.select(device);
-        ComponentRegistry registry = parent.injector().getInstance(ComponentRegistry.class);
-        EngineCheck.Result check = EngineCheck.run(parent.injector().getInstance(TransformerFactory.class),
+        ComponentRegistry registry = instance(ComponentRegistry.class);
+        EngineCheck.Result check = EngineCheck.run(instance(TransformerFactory.class),
                 registry.json(), chosen);
         out.printf("engine    %s, %d GPU(s) visible%n", check.engine(), check.gpus());
         out.printf("plugins   %d registered (ablate plugins lists them)%n", registry.all().size());

@@ -25,9 +25,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ablate plugins}: what is registered, with parameters, capabilities and complexity. */
 @Command(
@@ -37,13 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "where it came from; for attention also the paper's Table 1 row, with the FLOPs and kept "
                 + "activations of one layer's forward pass over one sequence at --n, --d-model and --heads.",
         mixinStandardHelpOptions = true)
-final class PluginsCommand implements Callable<Integer> {
-
-    @ParentCommand
-    AblateCommand parent;
-
-    @Spec
-    CommandSpec spec;
+final class PluginsCommand extends Subcommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "ID", description = "Show only the plugin with this id.")
     String id;
@@ -65,7 +56,7 @@ final class PluginsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        ComponentRegistry registry = parent.injector().getInstance(ComponentRegistry.class);
+        ComponentRegistry registry = instance(ComponentRegistry.class);
         if (n < 1 || dModel < 1 || heads < 1) {
             throw new UserException("--n, --d-model and --heads must be positive");
         }

@@ -6,11 +6,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code ablate report DIR}: rebuilds an experiment's report from its run store. */
 @Command(
@@ -24,13 +21,7 @@ import picocli.CommandLine.Spec;
                 "",
                 "A bench.json in DIR (from `ablate bench attention --out DIR`) is included as a scaling section."},
         mixinStandardHelpOptions = true)
-final class ReportCommand implements Callable<Integer> {
-
-    @ParentCommand
-    AblateCommand parent;
-
-    @Spec
-    CommandSpec spec;
+final class ReportCommand extends Subcommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", description = "The run store folder, e.g. runs/quick-attention.")
     Path dir;

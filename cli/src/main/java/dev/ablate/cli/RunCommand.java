@@ -22,11 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code ablate run SPEC}: trains and evaluates every run of a spec, resumably. */
 @Command(
@@ -40,13 +37,7 @@ import picocli.CommandLine.Spec;
                 "Exit status: 0 when every run completed or diverged, 2 for invalid input, 1 when a run failed "
                 + "(the failed runs are named; running the spec again retries them)."},
         mixinStandardHelpOptions = true)
-final class RunCommand implements Callable<Integer> {
-
-    @ParentCommand
-    AblateCommand parent;
-
-    @Spec
-    CommandSpec spec;
+final class RunCommand extends Subcommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "SPEC", description = "The experiment spec (JSON).")
     Path file;
@@ -65,14 +56,14 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
-        ExperimentPlan plan = parent.injector().getInstance(SpecReader.class).read(file);
+        ExperimentPlan plan = instance(SpecReader.class).read(file);
         Device chosen = Devices.select(device);
         Path root = out != null ? out : Path.of("runs", plan.name());
         printPlan(console, plan, chosen, root);
         if (dryRun) {
             return 0;
         }
-        ExperimentRunner runner = parent.injector().getInstance(ExperimentRunner.class);
+        ExperimentRunner runner = instance(ExperimentRunner.class);
         RunStore store = runner.store(root);
         String version = AblateCommand.Version.versions().getProperty("ablate");
         ExperimentRunner.Summary summary = runner.run(plan, store, new RunEnvironment(chosen, version),
@@ -91,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
     private void printPlan(PrintWriter console, ExperimentPlan plan, Device chosen, Path root) {
         console.printf(Locale.ROOT, "%s: %d runs (%d variants × %d seeds) on %s -> %s%n", plan.name(), plan.runs().size(),
                 plan.variants().size(), plan.seeds().size(), Devices.describe(chosen), root);
-        TransformerFactory factory = parent.injector().getInstance(TransformerFactory.class);
+        TransformerFactory factory = instance(TransformerFactory.class);
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"variant", "parameters", "steps", "hash"});
         for (Variant v : plan.variants()) {

@@ -14,10 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code ablate schema}: the JSON Schema of experiment specs, with the plugins installed here. */
 @Command(
@@ -29,13 +26,7 @@ import picocli.CommandLine.Spec;
                 + "rerun it after adding a plugin. The schema checks names, types and enum values; `ablate validate` "
                 + "checks the rest. docs/spec.schema.json is this output with the built-in plugins."},
         mixinStandardHelpOptions = true)
-final class SchemaCommand implements Callable<Integer> {
-
-    @ParentCommand
-    AblateCommand parent;
-
-    @Spec
-    CommandSpec spec;
+final class SchemaCommand extends Subcommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE",
             description = "Write the schema to FILE (replaced atomically) instead of printing it.")
@@ -43,7 +34,7 @@ final class SchemaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String schema = SpecSchema.generate(parent.injector().getInstance(ComponentRegistry.class));
+        String schema = SpecSchema.generate(instance(ComponentRegistry.class));
         if (out == null) {
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.print(schema);

@@ -14,10 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code ablate score bleu|chrf --ref FILE --hyp FILE}: a corpus score with sacreBLEU's defaults. */
 @Command(
@@ -30,10 +28,7 @@ import picocli.CommandLine.Spec;
                 + "sequence-to-sequence run."},
         footer = {"", "Exit status: 0 ok; 2 for a missing file, files of different lengths, or an empty corpus."},
         mixinStandardHelpOptions = true)
-final class ScoreCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class ScoreCommand extends Subcommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "METRIC", completionCandidates = MetricNames.class, description = "bleu or chrf.")
     String metric;

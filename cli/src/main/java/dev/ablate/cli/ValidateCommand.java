@@ -6,10 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code ablate validate SPEC}: every problem of a spec at once, or how many runs it makes. */
 @Command(
@@ -19,20 +16,14 @@ import picocli.CommandLine.Spec;
                 + "paths of axes and variants, every variant's resolved config, and whether task, model and metric fit "
                 + "together. Prints every problem with file:line:column and JSON path (exit 2), or \"ok: N runs\"."},
         mixinStandardHelpOptions = true)
-final class ValidateCommand implements Callable<Integer> {
-
-    @ParentCommand
-    AblateCommand parent;
-
-    @Spec
-    CommandSpec spec;
+final class ValidateCommand extends Subcommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "SPEC", description = "The experiment spec (JSON).")
     Path file;
 
     @Override
     public Integer call() {
-        ExperimentPlan plan = parent.injector().getInstance(SpecReader.class).read(file);
+        ExperimentPlan plan = instance(SpecReader.class).read(file);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("ok: %d runs (%d variants × %d seeds)%n", plan.runs().size(), plan.variants().size(), plan.seeds().size());
         plan.variants().forEach(v -> out.printf("  %s  [%s]%n", v.id(), v.hash()));
