@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A run store written by Ablate before the run-store redesign (commit d99b7a2), checked in under
  * src/test/resources/legacy-store: spec.json's sweep of 4 runs, killed with SIGKILL while the third
- * trained. store/ is what it left: two completed runs, one with a checkpoint at step 200 of 400, one
+ * trained. store/ is what it left: two completed runs, one with a checkpoint at step 20 of 80, one
  * never started. uninterrupted/ holds what that version wrote for the last two runs when nothing
  * interrupted it. Today's code must report that store and resume it to the same numbers.
  */
@@ -41,7 +41,7 @@ final class TestLegacyRunStore {
         JsonNode results = JSON.readTree(store.resolve("results.json").toFile());
         assertThat(results.path("runs")).hasSize(2);
         assertThat(results.path("variants").get(0).path("metrics").path("accuracy").path("mean").asDouble())
-                .isEqualTo((0.8 + 0.65) / 2, within(1e-12));
+                .isEqualTo((0.45 + 0.5) / 2, within(1e-12));
         assertThat(Files.readString(store.resolve("report.md")))
                 .contains("seed 1 unfinished").contains("seed 2 not run");
 
@@ -49,7 +49,7 @@ final class TestLegacyRunStore {
         assertThat(resumed.status()).as(resumed.err()).isZero();
         assertThat(resumed.out())
                 .contains("run 1/4 attention=full seed 1: skipped (already completed)")
-                .contains("run 3/4 " + RESTRICTED + " seed 1: 674 parameters, 400 steps, resuming at step 200");
+                .contains("run 3/4 " + RESTRICTED + " seed 1: 674 parameters, 80 steps, resuming at step 20");
         for (int seed : List.of(1, 2)) {
             Path run = store.resolve(RESTRICTED).resolve("seed-" + seed);
             Path old = FIXTURE.resolve("uninterrupted").resolve(RESTRICTED).resolve("seed-" + seed);

@@ -1,5 +1,6 @@
 package dev.ablate.reports.accuracy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ablate.reports.stats.Estimate;
 import dev.ablate.reports.stats.PairedDelta;
 import java.util.List;
@@ -13,10 +14,11 @@ import java.util.Map;
  * @param notes one line per run that did not complete: diverged (with the step), failed (with the error), unfinished, not run
  * @param metrics each evaluation metric over the completed runs
  * @param deltas each metric against the baseline, paired by seed; empty for the baseline itself
- * @param tokensPerSecond training tokens per second over the completed runs
+ * @param trainTokensPerSecond training tokens per second over the completed runs
  * @param medianStepMs the runs' median update time
- * @param peakMemoryBytes the largest peak GPU memory of the runs; {@code null} where not measured (CPU)
+ * @param peakGpuMemoryBytes the largest peak GPU memory of the runs; {@code null} where not measured (CPU)
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record VariantSummary(
         String variant,
         boolean baseline,
@@ -26,6 +28,6 @@ public record VariantSummary(
         List<String> notes,
         Map<String, Estimate> metrics,
         Map<String, PairedDelta> deltas,
-        Estimate tokensPerSecond,
+        Estimate trainTokensPerSecond,
         Estimate medianStepMs,
-        Long peakMemoryBytes) {}
+        Long peakGpuMemoryBytes) {}

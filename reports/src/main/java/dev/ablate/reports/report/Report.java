@@ -95,7 +95,7 @@ record Report(
         if (complexities.stream().mapToDouble(VariantComplexity::activationBytes).distinct().count() <= 1) {
             leastMemory = Double.NaN;
         }
-        double fastest = comparison.rows().stream().map(VariantSummary::tokensPerSecond).filter(Objects::nonNull)
+        double fastest = comparison.rows().stream().map(VariantSummary::trainTokensPerSecond).filter(Objects::nonNull)
                 .mapToDouble(Estimate::mean).max().orElse(Double.NaN);
         List<List<Table.Cell>> rows = new ArrayList<>();
         for (VariantComplexity c : complexities) {
@@ -111,10 +111,10 @@ record Report(
                     new Table.Cell(known ? Units.flops(c.flops()) : "–", known && c.flops() == leastFlops),
                     new Table.Cell(known ? Units.bytes(c.activationBytes()) : "–",
                             known && c.activationBytes() == leastMemory),
-                    new Table.Cell(r.tokensPerSecond() == null ? "–" : Numbers.meanStd(r.tokensPerSecond()),
-                            r.tokensPerSecond() != null && r.tokensPerSecond().mean() == fastest),
+                    new Table.Cell(r.trainTokensPerSecond() == null ? "–" : Numbers.meanStd(r.trainTokensPerSecond()),
+                            r.trainTokensPerSecond() != null && r.trainTokensPerSecond().mean() == fastest),
                     Table.Cell.of(r.medianStepMs() == null ? "–" : Numbers.format(r.medianStepMs().mean()) + " ms"),
-                    Table.Cell.of(r.peakMemoryBytes() == null ? "not measured" : Units.bytes(r.peakMemoryBytes()))));
+                    Table.Cell.of(r.peakGpuMemoryBytes() == null ? "not measured" : Units.bytes(r.peakGpuMemoryBytes()))));
         }
         VariantComplexity first = complexities.get(0);
         String at = "n=" + first.size().n() + ", d=" + first.size().d() + ", h=" + first.size().h();
@@ -139,8 +139,8 @@ record Report(
         add(charts, "curve-valid-loss.svg", "Validation loss",
                 "Validation loss (cross-entropy, no smoothing) at each evaluation: each seed thin, the mean bold.",
                 LearningCurves.chart(e, false, "loss", "Validation loss"));
-        List<ParetoScatter.Point> bySpeed = points(comparison, metric, r -> r.tokensPerSecond() == null ? null
-                : r.tokensPerSecond().mean());
+        List<ParetoScatter.Point> bySpeed = points(comparison, metric, r -> r.trainTokensPerSecond() == null ? null
+                : r.trainTokensPerSecond().mean());
         if (bySpeed.size() > 1) {
             add(charts, "pareto-tokens-per-second.svg", metric.name() + " against training speed",
                     "Test " + metric.name() + " (mean, " + (int) (Estimate.LEVEL * 100) + "% CI as error bar) against "

@@ -1,14 +1,22 @@
 package dev.ablate.reports.stats;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * A mean over seeds with its spread: the sample standard deviation (n − 1) and the two-sided
  * Student-t confidence interval {@code mean ± t(1 − α/2, n − 1) · std / √n}. With one value there is
- * no spread: std and the interval are {@code NaN}.
+ * no spread: std and the interval are {@code NaN} (null in JSON).
  */
-public record Estimate(int n, double mean, double std, double low, double high) {
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record Estimate(
+        int n,
+        double mean,
+        @JsonSerialize(using = FiniteOrNull.class) double std,
+        @JsonSerialize(using = FiniteOrNull.class) double low,
+        @JsonSerialize(using = FiniteOrNull.class) double high) {
 
     public static final double LEVEL = 0.95;
 

@@ -1,5 +1,6 @@
 package dev.ablate.reports.stats;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ public record PairedDelta(Estimate difference, List<Integer> seeds) {
     }
 
     /** The interval contains 0, or there is no interval (one shared seed): no claim of a difference. */
+    @JsonProperty
     public boolean withinNoise() {
         return !difference.hasInterval() || difference.contains(0);
     }
