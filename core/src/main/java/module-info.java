@@ -21,16 +21,16 @@ module dev.ablate.core {
             to dev.ablate.testkit, dev.ablate.models, dev.ablate.experiments, dev.ablate.reports, dev.ablate.bench,
             dev.ablate.cli;
     exports dev.ablate.core.config
-            to dev.ablate.testkit, dev.ablate.models, dev.ablate.data, dev.ablate.experiments, dev.ablate.reports,
+            to dev.ablate.testkit, dev.ablate.models, dev.ablate.tasks, dev.ablate.experiments, dev.ablate.reports,
             dev.ablate.bench, dev.ablate.cli;
     exports dev.ablate.core.model
-            to dev.ablate.models, dev.ablate.store, dev.ablate.data, dev.ablate.experiments, dev.ablate.reports,
+            to dev.ablate.models, dev.ablate.store, dev.ablate.tasks, dev.ablate.experiments, dev.ablate.reports,
             dev.ablate.cli;
     exports dev.ablate.core.error
-            to dev.ablate.testkit, dev.ablate.models, dev.ablate.store, dev.ablate.data, dev.ablate.experiments,
+            to dev.ablate.testkit, dev.ablate.models, dev.ablate.store, dev.ablate.tasks, dev.ablate.experiments,
             dev.ablate.reports, dev.ablate.bench, dev.ablate.cli;
     exports dev.ablate.core.io
-            to dev.ablate.store, dev.ablate.data, dev.ablate.experiments, dev.ablate.reports, dev.ablate.cli;
+            to dev.ablate.store, dev.ablate.tasks, dev.ablate.experiments, dev.ablate.reports, dev.ablate.cli;
     exports dev.ablate.core.device to dev.ablate.experiments, dev.ablate.bench, dev.ablate.cli;
 
     // Guice injects the registry; Jackson writes its listings (ablate plugins --json) and reads and

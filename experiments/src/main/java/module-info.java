@@ -4,7 +4,7 @@
  */
 module dev.ablate.experiments {
     requires transitive dev.ablate.models;
-    requires transitive dev.ablate.data;
+    requires transitive dev.ablate.tasks;
     requires transitive dev.ablate.store;
     requires java.management;
     requires com.github.victools.jsonschema.generator;
@@ -17,7 +17,7 @@ module dev.ablate.experiments {
     exports dev.ablate.experiments.sweep;
     exports dev.ablate.experiments.decoding;
 
-    // Injected by Guice; private records written by Jackson (hash inputs, config.json).
+    // Injected by Guice; the spec's hash inputs are package-private records Jackson writes.
     opens dev.ablate.experiments.spec to com.google.guice, com.fasterxml.jackson.databind;
-    opens dev.ablate.experiments.sweep to com.google.guice, com.fasterxml.jackson.databind;
+    opens dev.ablate.experiments.sweep to com.google.guice;
 }

@@ -2,12 +2,12 @@ package dev.ablate.cli;
 
 import dev.ablate.core.error.DidYouMean;
 import dev.ablate.core.error.UserException;
-import dev.ablate.data.corpus.AptGet;
-import dev.ablate.data.corpus.BibleEnEs;
-import dev.ablate.data.corpus.MissingPackagesException;
-import dev.ablate.data.corpus.Mod2Imp;
-import dev.ablate.data.corpus.SearchPath;
-import dev.ablate.data.task.Split;
+import dev.ablate.tasks.Split;
+import dev.ablate.tasks.corpus.AptGet;
+import dev.ablate.tasks.corpus.BibleEnEs;
+import dev.ablate.tasks.corpus.MissingPackagesException;
+import dev.ablate.tasks.corpus.Mod2Imp;
+import dev.ablate.tasks.corpus.SearchPath;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

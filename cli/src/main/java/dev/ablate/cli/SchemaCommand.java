@@ -1,9 +1,9 @@
 package dev.ablate.cli;
 
 import dev.ablate.core.error.UserException;
+import dev.ablate.core.io.AtomicFiles;
 import dev.ablate.core.registry.ComponentRegistry;
 import dev.ablate.experiments.spec.SpecSchema;
-import dev.ablate.core.io.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

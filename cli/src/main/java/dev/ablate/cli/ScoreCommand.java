@@ -1,8 +1,8 @@
 package dev.ablate.cli;
 
 import dev.ablate.core.error.UserException;
-import dev.ablate.data.metrics.CorpusScore;
-import dev.ablate.data.metrics.Metrics;
+import dev.ablate.tasks.metrics.CorpusScore;
+import dev.ablate.tasks.metrics.Metrics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;

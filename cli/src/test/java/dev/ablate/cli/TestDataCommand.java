@@ -2,7 +2,7 @@ package dev.ablate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ablate.data.corpus.AptGet;
+import dev.ablate.tasks.corpus.AptGet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

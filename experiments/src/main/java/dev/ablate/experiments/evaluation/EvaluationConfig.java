@@ -2,9 +2,9 @@ package dev.ablate.experiments.evaluation;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.ablate.core.spi.ConfigCheck;
-import dev.ablate.data.task.Split;
 import dev.ablate.experiments.decoding.DecodingConfig;
 import dev.ablate.experiments.decoding.GreedyConfig;
+import dev.ablate.tasks.Split;
 import java.util.Objects;
 
 /**

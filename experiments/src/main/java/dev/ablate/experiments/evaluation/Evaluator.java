@@ -3,17 +3,17 @@ package dev.ablate.experiments.evaluation;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
-import dev.ablate.data.metrics.Metric;
-import dev.ablate.data.metrics.SplitOutputs;
-import dev.ablate.data.task.Split;
-import dev.ablate.data.task.Task;
-import dev.ablate.data.task.Vocabulary;
 import dev.ablate.experiments.decoding.Decoding;
 import dev.ablate.experiments.decoding.EncoderDecoderStep;
 import dev.ablate.experiments.training.Batches;
 import dev.ablate.experiments.training.Loss;
 import dev.ablate.models.transformer.EncoderDecoderModel;
 import dev.ablate.models.transformer.TransformerModel;
+import dev.ablate.tasks.Split;
+import dev.ablate.tasks.Task;
+import dev.ablate.tasks.Vocabulary;
+import dev.ablate.tasks.metrics.Metric;
+import dev.ablate.tasks.metrics.SplitOutputs;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,7 +23,7 @@ import java.util.Map;
 /**
  * Computes a task's metrics on a split: it runs the model over the split, teacher-forced, and (for
  * a kind with decoded metrics, when asked) decodes every source with the spec's decoding; each of
- * the kind's metrics ({@link dev.ablate.data.task.TaskKind#metrics}) is then computed from what it
+ * the kind's metrics ({@link dev.ablate.tasks.TaskKind#metrics}) is then computed from what it
  * gathered ({@link SplitOutputs}). Texts are detokenized with the target vocabulary.
  */
 public final class Evaluator {

@@ -1,6 +1,6 @@
 package dev.ablate.experiments.spec;
 
-import dev.ablate.data.task.Task;
+import dev.ablate.tasks.Task;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.ablate.experiments.spec;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ablate.data.task.TaskConfig;
+import dev.ablate.tasks.TaskConfig;
 import java.util.List;
 import java.util.Map;
 

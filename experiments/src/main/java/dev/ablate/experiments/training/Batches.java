@@ -4,10 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.ablate.data.task.Example;
-import dev.ablate.data.task.TaskKind;
-import dev.ablate.data.task.TokenBatch;
-import dev.ablate.data.task.TrainingOrder;
+import dev.ablate.tasks.Example;
+import dev.ablate.tasks.TaskKind;
+import dev.ablate.tasks.TokenBatch;
+import dev.ablate.tasks.TrainingOrder;
 import java.util.ArrayList;
 import java.util.List;
 

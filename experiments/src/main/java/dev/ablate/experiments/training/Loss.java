@@ -3,7 +3,7 @@ package dev.ablate.experiments.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import dev.ablate.core.spi.tensor.Scalars;
-import dev.ablate.data.task.Vocabulary;
+import dev.ablate.tasks.Vocabulary;
 
 /**
  * Cross-entropy with label smoothing (Szegedy et al. 2016, as the paper uses it, in fairseq's

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ablate.core.io.AtomicFiles;
 import dev.ablate.core.registry.ComponentRegistry;
 import dev.ablate.core.spi.ComponentKind;
-import dev.ablate.data.task.TaskConfig;
+import dev.ablate.tasks.TaskConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

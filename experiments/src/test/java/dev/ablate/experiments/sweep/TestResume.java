@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ablate.core.error.UserException;
-import dev.ablate.data.task.Vocabulary;
 import dev.ablate.experiments.spec.ExperimentPlan;
 import dev.ablate.store.CheckpointState;
 import dev.ablate.store.RunFolder;
 import dev.ablate.store.RunResult;
 import dev.ablate.store.RunStatus;
+import dev.ablate.tasks.Vocabulary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,13 +2,13 @@ package dev.ablate.experiments.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ablate.data.metrics.Bleu;
-import dev.ablate.data.metrics.Chrf;
-import dev.ablate.data.task.Split;
-import dev.ablate.data.task.Vocabulary;
 import dev.ablate.experiments.spec.ExperimentPlan;
 import dev.ablate.store.RunFolder;
 import dev.ablate.store.RunResult;
+import dev.ablate.tasks.Split;
+import dev.ablate.tasks.Vocabulary;
+import dev.ablate.tasks.metrics.Bleu;
+import dev.ablate.tasks.metrics.Chrf;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.ablate.data.task.Example;
-import dev.ablate.data.task.TaskKind;
-import dev.ablate.data.task.Vocabulary;
+import dev.ablate.tasks.Example;
+import dev.ablate.tasks.TaskKind;
+import dev.ablate.tasks.Vocabulary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
