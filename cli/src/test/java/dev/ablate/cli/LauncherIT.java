@@ -88,14 +88,6 @@ final class LauncherIT {
         assertThat(plugins.get(0).get("source").asText()).startsWith("dev.ablate.attention (ablate-attention-");
     }
 
-    /** The spec's schema reads the model config's enums reflectively: on the module path only what core opens. */
-    @Test
-    void writesTheCheckedInSchema() throws Exception {
-        Result r = ablate("schema");
-        assertThat(r.status()).as(r.err()).isZero();
-        assertThat(r.out()).isEqualTo(Files.readString(Path.of("..", "docs", "spec.schema.json"), StandardCharsets.UTF_8));
-    }
-
     @Test
     void trainsATinyModelThroughTheEngine() throws Exception {
         Result r = ablate("info", "--device", "cpu");

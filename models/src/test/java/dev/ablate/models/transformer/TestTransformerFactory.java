@@ -82,7 +82,7 @@ final class TestTransformerFactory {
                 .formatted(family, tied)), task)).as("counted from the config").isEqualTo(expected);
     }
 
-    /** Counted from the config alone, for every registered plugin of every kind in every family, post and pre. */
+    /** Counted from the config alone, for every registered plugin of every kind in every family (norms post and pre). */
     @TestFactory
     Stream<DynamicTest> parameterCountFromTheConfigIsTheBuiltModels() {
         List<DynamicTest> tests = new ArrayList<>();
@@ -94,7 +94,7 @@ final class TestTransformerFactory {
             };
             for (ComponentKind kind : ComponentKind.values()) {
                 for (String id : REGISTRY.ids(kind)) {
-                    for (String placement : List.of("post", "pre")) {
+                    for (String placement : kind == ComponentKind.NORM ? List.of("post", "pre") : List.of("pre")) {
                         ModelConfig config = model("""
                                 {"family": "%s", "layers": 2, "dModel": 8, "heads": 2, "dFF": 12, "normPlacement": "%s",
                                  "tieEmbeddings": %s, "%s": {"type": "%s"}}"""
@@ -107,7 +107,7 @@ final class TestTransformerFactory {
                 }
             }
         }
-        assertThat(tests).hasSizeGreaterThan(3 * REGISTRY.all().size());
+        assertThat(tests).hasSizeGreaterThan(2 * REGISTRY.all().size());
         return tests.stream();
     }
 
