@@ -8,10 +8,7 @@ final class LabelledSequences implements TaskKind.Batching {
     @Override
     public TokenBatch batch(List<Example> examples) {
         int n = examples.size();
-        int length = 0;
-        for (Example e : examples) {
-            length = Math.max(length, e.source().length);
-        }
+        int length = TokenBatch.longest(examples, Example::source);
         int[] input = new int[n * length];
         int[] labels = new int[n];
         long tokens = 0;

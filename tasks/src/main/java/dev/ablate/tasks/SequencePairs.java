@@ -11,12 +11,8 @@ final class SequencePairs implements TaskKind.Batching {
     @Override
     public TokenBatch batch(List<Example> examples) {
         int n = examples.size();
-        int sourceLength = 0;
-        int targetLength = 0;
-        for (Example e : examples) {
-            sourceLength = Math.max(sourceLength, e.source().length + 1);
-            targetLength = Math.max(targetLength, e.target().length + 1);
-        }
+        int sourceLength = TokenBatch.longest(examples, Example::source) + 1;
+        int targetLength = TokenBatch.longest(examples, Example::target) + 1;
         int[] source = new int[n * sourceLength];
         int[] input = new int[n * targetLength];
         int[] labels = new int[n * targetLength];

@@ -1,6 +1,7 @@
 package dev.ablate.tasks;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A batch as token ids, before it becomes an engine's arrays: what a model's forward takes, its
@@ -17,6 +18,15 @@ public record TokenBatch(List<Tokens> inputs, Tokens labels, long labelTokens, i
 
     public TokenBatch {
         inputs = List.copyOf(inputs);
+    }
+
+    /** The longest {@code side} of {@code examples}: what a batch pads to. */
+    static int longest(List<Example> examples, Function<Example, int[]> side) {
+        int longest = 0;
+        for (Example e : examples) {
+            longest = Math.max(longest, side.apply(e).length);
+        }
+        return longest;
     }
 
     /** Token ids in row-major order, of the given shape. */
