@@ -26,10 +26,6 @@ abstract class Subcommand {
         return spec.commandLine().getOut();
     }
 
-    PrintWriter err() {
-        return spec.commandLine().getErr();
-    }
-
     /** The subcommand's usage, for a command that only groups others. */
     void usage() {
         spec.commandLine().usage(out());

@@ -28,9 +28,4 @@ public record SplitOutputs(
     public static SplitOutputs teacherForced(double negativeLogLikelihood, long correct, long tokens) {
         return new SplitOutputs(negativeLogLikelihood, correct, tokens, List.of(), List.of(), List.of(), List.of());
     }
-
-    /** Whether the outputs were decoded, so decoded metrics can be computed. */
-    public boolean decoded() {
-        return !outputs.isEmpty();
-    }
 }
