@@ -1,5 +1,5 @@
 /**
- * Positional encodings (sinusoidal, learned), normalizations (layer, rms, batch, none), the
+ * Positional encodings (sinusoidal, learned, none on the embeddings; rotary, alibi, relative inside attention), normalizations (layer, rms, batch, none), the
  * Transformer layers and the three model families built from a {@code ModelConfig}.
  */
 module dev.ablate.models {
@@ -15,6 +15,9 @@ module dev.ablate.models {
     opens dev.ablate.models.positional.sinusoidal to com.fasterxml.jackson.databind;
     opens dev.ablate.models.positional.learned to com.fasterxml.jackson.databind;
     opens dev.ablate.models.positional.none to com.fasterxml.jackson.databind;
+    opens dev.ablate.models.positional.rotary to com.fasterxml.jackson.databind;
+    opens dev.ablate.models.positional.alibi to com.fasterxml.jackson.databind;
+    opens dev.ablate.models.positional.relative to com.fasterxml.jackson.databind;
     opens dev.ablate.models.norm.layer to com.fasterxml.jackson.databind;
     opens dev.ablate.models.norm.rms to com.fasterxml.jackson.databind;
     opens dev.ablate.models.norm.batch to com.fasterxml.jackson.databind;

@@ -31,8 +31,10 @@ import picocli.CommandLine.Parameters;
         name = "plugins",
         header = "List the registered plugins: parameters, capabilities, complexity.",
         description = "List every registered plugin: kind, id, parameters with their defaults, capabilities and "
-                + "where it came from; for attention also the paper's Table 1 row, with the FLOPs and kept "
-                + "activations of one layer's forward pass over one sequence at --n, --d-model and --heads.",
+                + "where it came from; for attention also the positional plugins it takes inside it (rotated q/k, "
+                + "score bias) and the paper's Table 1 row, with the FLOPs and kept activations of one layer's "
+                + "forward pass over one sequence at --n, --d-model and --heads; for positions that act inside "
+                + "attention, the attention plugins that take them.",
         mixinStandardHelpOptions = true)
 final class PluginsCommand extends Subcommand implements Callable<Integer> {
 
@@ -42,7 +44,7 @@ final class PluginsCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--kind", paramLabel = "KIND", description = "Show only this kind: attention, positional or norm.")
     String kind;
 
-    @Option(names = "--json", description = "Print JSON: [{\"kind\", \"id\", \"summary\", \"parameters\", \"capabilities\", \"complexity\", \"source\"}, ...].")
+    @Option(names = "--json", description = "Print JSON: [{\"kind\", \"id\", \"summary\", \"parameters\", \"capabilities\", \"acceptsPositions\" or \"acceptedBy\", \"complexity\", \"source\"}, ...].")
     boolean json;
 
     @Option(names = "--n", paramLabel = "N", defaultValue = "512", description = "Sequence length for the complexity numbers (default: ${DEFAULT-VALUE}).")
@@ -116,6 +118,15 @@ final class PluginsCommand extends Subcommand implements Callable<Integer> {
                 out.printf("  %-12s %-14s%s%n", "", i == 0 ? "parameters" : "", parameters.get(i));
             }
             out.printf("  %-12s %-14s%s%n", "", "capabilities", capabilities(info.capabilities()));
+            if (info.acceptsPositions() != null) {
+                out.printf("  %-12s %-14s%s%n", "", "positions", info.acceptsPositions().isEmpty()
+                        ? "on the embeddings only (takes none inside attention)"
+                        : "on the embeddings, or inside attention: " + String.join(", ", info.acceptsPositions()));
+            }
+            if (info.acceptedBy() != null) {
+                out.printf("  %-12s %-14s%s%n", "", "attention", info.acceptedBy().isEmpty()
+                        ? "no registered attention takes it" : "works with " + String.join(", ", info.acceptedBy()));
+            }
             if (info.complexity() != null) {
                 ComponentInfo.Complexity c = info.complexity();
                 out.printf("  %-12s %-14s%s per layer, %s sequential, %s max path; at n=%d d=%d h=%d: %s, %s kept%n", "",
@@ -145,10 +156,13 @@ final class PluginsCommand extends Subcommand implements Callable<Integer> {
             return String.join(", ", List.of(
                     (a.causalMask() ? "" : "no ") + "causal mask",
                     (a.paddingMask() ? "" : "no ") + "padding mask",
-                    (a.crossAttention() ? "" : "no ") + "cross-attention"));
+                    (a.crossAttention() ? "" : "no ") + "cross-attention",
+                    (a.rotatedQueryKey() ? "" : "no ") + "rotated q/k",
+                    (a.scoreBias() ? "" : "no ") + "score bias"));
         }
         if (capabilities instanceof PositionalCapabilities p) {
-            return p.maxLength() == null ? "any length" : "at most maxLength (" + p.maxLength() + ") positions";
+            String length = p.maxLength() == null ? "any length" : "at most maxLength (" + p.maxLength() + ") positions";
+            return length + "; " + p.where() + (p.insideAttention() ? " inside every self-attention" : "");
         }
         NormCapabilities norm = (NormCapabilities) capabilities;
         if (!norm.batchStatistics()) {

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
-import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,8 +38,8 @@ final class TestMain {
         List<String> ids = new ArrayList<>();
         plugins.forEach(p -> ids.add(p.get("kind").asText() + ":" + p.get("id").asText()));
         assertThat(ids).containsExactly("attention:additive", "attention:full", "attention:restricted",
-                "positional:learned", "positional:none", "positional:sinusoidal", "norm:batch", "norm:layer", "norm:none",
-                "norm:rms");
+                "positional:alibi", "positional:learned", "positional:none", "positional:relative", "positional:rotary",
+                "positional:sinusoidal", "norm:batch", "norm:layer", "norm:none", "norm:rms");
         JsonNode full = plugins.get(1);
         assertThat(full.at("/parameters/scaled/default").asBoolean()).isTrue();
         assertThat(full.at("/parameters/scaled/type").asText()).isEqualTo("boolean");
@@ -50,8 +50,21 @@ final class TestMain {
         assertThat(restricted.at("/parameters/window/default").asInt()).isEqualTo(16);
         assertThat(restricted.at("/capabilities/crossAttention").asBoolean()).isFalse();
         assertThat(restricted.at("/complexity/maximumPathLength").asText()).isEqualTo("O(n/r)");
-        assertThat(plugins.get(3).at("/capabilities/maxLength").asInt()).isEqualTo(512);
-        assertThat(plugins.get(6).at("/complexity").isNull()).isTrue();
+        assertThat(full.at("/acceptsPositions").toString()).isEqualTo("[\"alibi\",\"relative\",\"rotary\"]");
+        assertThat(plugins.get(0).at("/acceptsPositions").toString()).as("additive: no dot product to rotate")
+                .isEqualTo("[\"alibi\",\"relative\"]");
+        JsonNode alibi = plugins.get(3);
+        assertThat(alibi.at("/capabilities/biasesScores").asBoolean()).isTrue();
+        assertThat(alibi.at("/capabilities/rotatesQueryKey").asBoolean()).isFalse();
+        assertThat(alibi.at("/acceptedBy").toString()).isEqualTo("[\"additive\",\"full\",\"restricted\"]");
+        assertThat(plugins.get(4).at("/capabilities/maxLength").asInt()).isEqualTo(512);
+        assertThat(plugins.get(4).has("acceptedBy")).as("learned acts on the embeddings").isFalse();
+        JsonNode rotary = plugins.get(7);
+        assertThat(rotary.at("/capabilities/rotatesQueryKey").asBoolean()).isTrue();
+        assertThat(rotary.at("/parameters/fraction/default").asDouble()).isEqualTo(1.0);
+        assertThat(rotary.at("/acceptedBy").toString()).isEqualTo("[\"full\",\"restricted\"]");
+        assertThat(plugins.get(6).at("/parameters/buckets/default").asInt()).isEqualTo(32);
+        assertThat(plugins.get(9).at("/complexity").isNull()).isTrue();
     }
 
     @Test
@@ -60,15 +73,19 @@ final class TestMain {
         assertThat(r.status()).isZero();
         assertThat(r.out()).contains("full ").contains("restricted ").contains("window = 16")
                 .contains("no cross-attention").contains("| restricted | O(r·n·d) | O(1) | O(n/r) |")
+                .contains("on the embeddings, or inside attention: alibi, relative, rotary")
                 .doesNotContain("sinusoidal");
+        CommandResult positional = run("plugins", "--kind", "positional");
+        assertThat(positional.out()).contains("rotates q and k inside every self-attention")
+                .contains("works with additive, full, restricted").contains("works with full, restricted");
     }
 
     @Test
     void userErrorsExitWith2AndOneMessage() {
         CommandResult unknown = run("plugins", "fulll");
         assertThat(unknown.status()).isEqualTo(2);
-        assertThat(unknown.err()).isEqualTo("ablate: no plugin has the id 'fulll'; known ids: additive, batch, full, "
-                + "layer, learned, none, restricted, rms, sinusoidal. Did you mean 'full'?" + System.lineSeparator());
+        assertThat(unknown.err()).isEqualTo("ablate: no plugin has the id 'fulll'; known ids: additive, alibi, batch, "
+                + "full, layer, learned, none, relative, restricted, rms, rotary, sinusoidal. Did you mean 'full'?" + System.lineSeparator());
         CommandResult kind = run("plugins", "--kind", "norm", "layr");
         assertThat(kind.status()).isEqualTo(2);
         assertThat(kind.err()).contains("unknown norm plugin 'layr'").contains("Did you mean 'layer'?").doesNotContain("\tat ");
@@ -108,7 +125,7 @@ final class TestMain {
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).startsWith("ablate: 3 problems:")
                 .contains(spec + ":4:10: seed: unknown field 'seed'").contains("Did you mean 'seeds'?")
-                .contains(spec + ":2:30: base.model.heads: must divide dModel (16) evenly (got 3)")
+                .contains(spec + ":2:30: base.model.heads: must divide dModel (16) evenly, unless headDim is given (got 3)")
                 .contains(spec + ":3:29: axes['model.atention']: unknown path 'model.atention'")
                 .contains("Did you mean 'model.attention'?")
                 .doesNotContain("\tat ");

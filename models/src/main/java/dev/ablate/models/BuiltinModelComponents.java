@@ -13,9 +13,15 @@ import dev.ablate.models.norm.layer.LayerNormBlock;
 import dev.ablate.models.norm.none.NoneConfig;
 import dev.ablate.models.norm.rms.RmsConfig;
 import dev.ablate.models.norm.rms.RmsNormBlock;
+import dev.ablate.models.positional.alibi.AlibiConfig;
+import dev.ablate.models.positional.alibi.AlibiPositions;
 import dev.ablate.models.positional.learned.LearnedBlock;
 import dev.ablate.models.positional.learned.LearnedConfig;
 import dev.ablate.models.positional.none.NoPositionsConfig;
+import dev.ablate.models.positional.relative.RelativeConfig;
+import dev.ablate.models.positional.relative.RelativePositions;
+import dev.ablate.models.positional.rotary.RotaryConfig;
+import dev.ablate.models.positional.rotary.RotaryPositions;
 import dev.ablate.models.positional.sinusoidal.SinusoidalBlock;
 import dev.ablate.models.positional.sinusoidal.SinusoidalConfig;
 import java.util.List;
@@ -42,6 +48,24 @@ public final class BuiltinModelComponents implements AblatePlugin {
             "no positional encoding: the embeddings alone (the encoder becomes order-blind)",
             config -> PositionalCapabilities.unbounded(), (config, dModel) -> new PassThrough());
 
+    public static final PositionalDescriptor<RotaryConfig> ROTARY = PositionalDescriptor.insideAttention("rotary",
+            RotaryConfig.class,
+            "rotary position embedding: q and k rotated by position-proportional angles, RoPE (Su et al. 2021)",
+            config -> new PositionalCapabilities(null, true, false), RotaryPositions::cost,
+            (config, setup) -> new RotaryPositions(config, setup.headDim()));
+
+    public static final PositionalDescriptor<AlibiConfig> ALIBI = PositionalDescriptor.insideAttention("alibi",
+            AlibiConfig.class,
+            "attention with linear biases: scores get -m_h·|i-j|, fixed per-head slopes, ALiBi (Press et al. 2022)",
+            config -> new PositionalCapabilities(null, false, true), config -> AlibiPositions.cost(),
+            (config, setup) -> new AlibiPositions(setup.heads()));
+
+    public static final PositionalDescriptor<RelativeConfig> RELATIVE = PositionalDescriptor.insideAttention(
+            "relative", RelativeConfig.class,
+            "learned relative-position bias per head over T5's log-spaced distance buckets (Raffel et al. 2020)",
+            config -> new PositionalCapabilities(null, false, true), config -> RelativePositions.cost(),
+            (config, setup) -> new RelativePositions(config, setup.heads(), setup.causal()));
+
     public static final NormDescriptor<LayerConfig> LAYER = NormDescriptor.of("layer", LayerConfig.class,
             "layer normalization over each position's features, (x-mean)/√(var+eps)·γ+β (Ba et al. 2016)",
             config -> NormCapabilities.perPosition(), (config, dModel) -> new LayerNormBlock(dModel, config.eps().floatValue()));
@@ -62,7 +86,7 @@ public final class BuiltinModelComponents implements AblatePlugin {
 
     @Override
     public List<PositionalDescriptor<?>> positional() {
-        return List.of(SINUSOIDAL, LEARNED, NO_POSITIONS);
+        return List.of(SINUSOIDAL, LEARNED, NO_POSITIONS, ROTARY, ALIBI, RELATIVE);
     }
 
     @Override

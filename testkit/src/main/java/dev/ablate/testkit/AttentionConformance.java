@@ -30,6 +30,11 @@ import dev.ablate.core.spi.AttentionDescriptor;
 import dev.ablate.core.spi.AttentionInputs;
 import dev.ablate.core.spi.AttentionSetup;
 import dev.ablate.core.spi.ComponentKind;
+import dev.ablate.core.spi.PositionalCapabilities;
+import dev.ablate.core.spi.PositionalConfig;
+import dev.ablate.core.spi.PositionalDescriptor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -51,7 +56,8 @@ import org.junit.jupiter.api.DynamicTest;
  * non-zero gradient for every trainable parameter, unchanged when the JVM collects garbage between
  * forward and backward (see {@code Scalars}); the same seed giving the same output; finite
  * outputs for large inputs and for queries that see a single key. Tests of a capability the plugin
- * does not claim are skipped, not passed.
+ * does not claim are skipped, not passed. {@link #forEveryPlugin} runs them again with each
+ * positional plugin (rotary, ALiBi, relative) the attention accepts inside it.
  */
 public final class AttentionConformance {
 
@@ -63,28 +69,52 @@ public final class AttentionConformance {
 
     /**
      * The kit for every attention plugin ServiceLoader finds on the test's class path (Ablate's
-     * built-ins and the plugin under test), each with its default config.
+     * built-ins and the plugin under test), each with its default config, alone and with every
+     * positional plugin that acts inside attention and that it accepts.
      */
     public static Stream<DynamicNode> forEveryPlugin() {
         return forEveryPlugin(Kit.registry());
     }
 
-    /** The kit for every attention plugin in {@code registry}, each with its default config. */
+    /** The kit for every attention plugin in {@code registry}, alone and with every positional plugin it accepts inside it. */
     static Stream<DynamicNode> forEveryPlugin(ComponentRegistry registry) {
         return registry.ids(ComponentKind.ATTENTION).stream().map(id -> {
             AttentionDescriptor<?> d = (AttentionDescriptor<?>) registry.get(ComponentKind.ATTENTION, id);
             AttentionConfig config = (AttentionConfig) registry.defaultConfig(ComponentKind.ATTENTION, id);
-            return dynamicContainer(id, ofAny(d, config));
+            List<DynamicNode> nodes = new ArrayList<>(ofAny(d, config, null).toList());
+            AttentionCapabilities capabilities = ComponentRegistry.capabilities(d, config);
+            for (String positionalId : registry.ids(ComponentKind.POSITIONAL)) {
+                Positions positions = Positions.of(registry, positionalId);
+                if (positions.insideAttention() && capabilities.accepts(positions.capabilities())) {
+                    nodes.add(dynamicContainer("with positions " + positionalId, ofAny(d, config, positions)));
+                }
+            }
+            return dynamicContainer(id, nodes);
         });
     }
 
-    private static <C extends AttentionConfig> Stream<DynamicTest> ofAny(AttentionDescriptor<C> d, AttentionConfig config) {
-        return of(d, d.configType().cast(config));
+    private static <C extends AttentionConfig> Stream<DynamicTest> ofAny(
+            AttentionDescriptor<C> d, AttentionConfig config, Positions positions) {
+        return of(d, d.configType().cast(config), positions);
     }
 
     /** The kit for one plugin with one config. */
     public static <C extends AttentionConfig> Stream<DynamicTest> of(AttentionDescriptor<C> descriptor, C config) {
-        Subject<C> s = new Subject<>(descriptor, config);
+        return of(descriptor, config, null);
+    }
+
+    /**
+     * The kit for one plugin with one config and a positional plugin acting inside it (rotary,
+     * ALiBi, relative); the checks of cross-attention are skipped, as positions act in
+     * self-attention only.
+     */
+    public static <C extends AttentionConfig, P extends PositionalConfig> Stream<DynamicTest> of(
+            AttentionDescriptor<C> descriptor, C config, PositionalDescriptor<P> positional, P positionalConfig) {
+        return of(descriptor, config, new Positions(positional, positionalConfig));
+    }
+
+    static <C extends AttentionConfig> Stream<DynamicTest> of(AttentionDescriptor<C> descriptor, C config, Positions positions) {
+        Subject<C> s = new Subject<>(descriptor, config, positions);
         return Stream.of(
                 dynamicTest("self-attention keeps the query shape", s::selfAttentionShape),
                 dynamicTest("cross-attention keeps the query shape", s::crossAttentionShape),
@@ -99,11 +129,37 @@ public final class AttentionConformance {
                 dynamicTest("outputs stay finite for large inputs and single-key rows", s::numericallySane));
     }
 
+    /** A positional plugin with its config, to act inside the attention under test. */
+    record Positions(PositionalDescriptor<?> descriptor, PositionalConfig config) {
+
+        static Positions of(ComponentRegistry registry, String id) {
+            return new Positions((PositionalDescriptor<?>) registry.get(ComponentKind.POSITIONAL, id),
+                    (PositionalConfig) registry.defaultConfig(ComponentKind.POSITIONAL, id));
+        }
+
+        PositionalCapabilities capabilities() {
+            return ComponentRegistry.capabilities(descriptor, config);
+        }
+
+        boolean insideAttention() {
+            return capabilities().insideAttention();
+        }
+
+        AttentionSetup into(AttentionSetup setup) {
+            return setup.withPositions(ComponentRegistry.insideAttention(descriptor, config, setup));
+        }
+    }
+
     /** One plugin and config under test; every check builds fresh blocks on its own manager. */
-    private record Subject<C extends AttentionConfig>(AttentionDescriptor<C> descriptor, C config) {
+    private record Subject<C extends AttentionConfig>(AttentionDescriptor<C> descriptor, C config, Positions positions) {
 
         AttentionCapabilities capabilities() {
             return descriptor.capabilities(config);
+        }
+
+        /** Cross-attention never has positions inside it: with them, its checks are the plain kit's. */
+        boolean crossAttention() {
+            return capabilities().crossAttention() && positions == null;
         }
 
         void selfAttentionShape() {
@@ -119,7 +175,7 @@ public final class AttentionConformance {
         }
 
         void crossAttentionShape() {
-            assumeTrue(capabilities().crossAttention(), "not cross-attention capable");
+            assumeTrue(crossAttention(), "not cross-attention capable, or positions inside (self-attention only)");
             withManager(m -> {
                 NDArray q = random(m, BATCH, CROSS_QUERY_LENGTH);
                 NDArray memory = random(m, BATCH, CROSS_KEY_LENGTH);
@@ -177,7 +233,7 @@ public final class AttentionConformance {
         }
 
         void paddedMemoryHasNoInfluence() {
-            assumeTrue(capabilities().crossAttention() && capabilities().paddingMask(), "no padded cross-attention");
+            assumeTrue(crossAttention() && capabilities().paddingMask(), "no padded cross-attention");
             withManager(m -> {
                 Block block = block(m, false);
                 NDArray q = random(m, BATCH, CROSS_QUERY_LENGTH);
@@ -255,7 +311,8 @@ public final class AttentionConformance {
         }
 
         private Block block(NDManager m, boolean causal) {
-            Block block = descriptor.create(config, new AttentionSetup(D_MODEL, HEADS, causal));
+            AttentionSetup setup = new AttentionSetup(D_MODEL, HEADS, causal);
+            Block block = descriptor.create(config, positions == null ? setup : positions.into(setup));
             Shape shape = new Shape(BATCH, LENGTH, D_MODEL);
             block.initialize(m, DataType.FLOAT32, shape, shape);
             return block;

@@ -26,16 +26,17 @@ import dev.ablate.core.spi.PositionalConfig;
 import dev.ablate.core.spi.PositionalDescriptor;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
-import org.junit.jupiter.api.DynamicTest;
 
 /**
- * The contract every positional-encoding plugin must keep, as tests. Its block takes the scaled
- * token embeddings {@code [batch, length, dModel]} and returns them with positions added, so
- * position i's output may depend on position i's input and on i, and on nothing else:
+ * The contract every positional-encoding plugin must keep, as tests. A plugin that acts on the
+ * embeddings has a block that takes the scaled token embeddings {@code [batch, length, dModel]}
+ * and returns them with positions added, so position i's output may depend on position i's input
+ * and on i, and on nothing else; one that acts inside attention is checked by {@link
+ * InsideAttention}:
  *
  * <pre>{@code
  * @TestFactory
- * Stream<DynamicTest> conformance() {
+ * Stream<DynamicNode> conformance() {
  *     return PositionalConformance.of(new MyPositions(), new MyConfig(...));
  * }
  * }</pre>
@@ -62,12 +63,19 @@ public final class PositionalConformance {
         });
     }
 
-    private static <C extends PositionalConfig> Stream<DynamicTest> ofAny(PositionalDescriptor<C> d, PositionalConfig config) {
+    private static <C extends PositionalConfig> Stream<DynamicNode> ofAny(PositionalDescriptor<C> d, PositionalConfig config) {
         return of(d, d.configType().cast(config));
     }
 
-    /** The kit for one plugin with one config. */
-    public static <C extends PositionalConfig> Stream<DynamicTest> of(PositionalDescriptor<C> descriptor, C config) {
+    /**
+     * The kit for one plugin with one config: for positions inside attention, the checks of {@link
+     * InsideAttention} and the attention kit around the kit's own dot-product kernel; for positions on
+     * the embeddings, the checks below.
+     */
+    public static <C extends PositionalConfig> Stream<DynamicNode> of(PositionalDescriptor<C> descriptor, C config) {
+        if (descriptor.capabilities(config).insideAttention()) {
+            return InsideAttention.of(descriptor, config);
+        }
         Subject<C> s = new Subject<>(descriptor, config);
         return Stream.of(
                 dynamicTest("keeps the shape at every length it covers", s::keepsShape),

@@ -6,10 +6,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import dev.ablate.attention.ReferenceAttention;
+import dev.ablate.attention.BuiltinAttention;
 import dev.ablate.core.spi.AttentionInputs;
 import dev.ablate.core.spi.AttentionSetup;
+import dev.ablate.core.spi.tensor.MultiHeadAttention;
 import dev.ablate.testkit.Doubles;
+import dev.ablate.testkit.ReferenceAttention;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,8 +26,8 @@ final class TestAdditiveAttentionReference {
     void matchesTheFormula(int queryLength, int memoryLength, boolean causal, int chunk) {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(13);
-            AdditiveAttentionBlock block =
-                    new AdditiveAttentionBlock(new AdditiveConfig(chunk, 0.0), new AttentionSetup(D_MODEL, HEADS, causal));
+            MultiHeadAttention block = (MultiHeadAttention) BuiltinAttention.ADDITIVE.create(
+                    new AdditiveConfig(chunk, 0.0), new AttentionSetup(D_MODEL, HEADS, causal));
             block.initialize(m, DataType.FLOAT32, new Shape(2, queryLength, D_MODEL), new Shape(2, memoryLength, D_MODEL));
             NDArray x = m.randomNormal(new Shape(2, queryLength, D_MODEL));
             NDArray memory = queryLength == memoryLength ? x : m.randomNormal(new Shape(2, memoryLength, D_MODEL));
@@ -37,9 +39,9 @@ final class TestAdditiveAttentionReference {
             NDArray out = block.forward(new ParameterStore(m, false), AttentionInputs.of(x, memory, m.create(real)), false)
                     .singletonOrThrow();
 
-            double[][] v = Doubles.of2(block.score.getArray());
+            double[][] v = Doubles.of2(((AdditiveKernel) block.kernel()).score.getArray());
             double[][][] expected = ReferenceAttention.compute(Doubles.of3(x), Doubles.of3(memory),
-                    ReferenceAttention.Weights.of(block.query, block.key, block.value, block.output, D_MODEL), HEADS,
+                    ReferenceAttention.Weights.of(block), HEADS,
                     (h, q, k) -> {
                         double s = 0;
                         for (int t = 0; t < q.length; t++) {

@@ -1,6 +1,6 @@
 package dev.ablate.attention.restricted;
 
-import static dev.ablate.attention.ReferenceAttention.dot;
+import static dev.ablate.testkit.ReferenceAttention.dot;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.engine.Engine;
@@ -8,14 +8,16 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import dev.ablate.attention.BuiltinAttention;
-import dev.ablate.attention.ReferenceAttention;
 import dev.ablate.attention.full.FullConfig;
 import dev.ablate.core.spi.AttentionInputs;
 import dev.ablate.core.spi.AttentionSetup;
+import dev.ablate.core.spi.tensor.MultiHeadAttention;
 import dev.ablate.testkit.Doubles;
+import dev.ablate.testkit.ReferenceAttention;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,7 +34,7 @@ final class TestRestrictedAttentionReference {
     void matchesFullAttentionWithABandMask(int window, int length, boolean causal) {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(11);
-            RestrictedAttentionBlock block = restricted(m, window, length, causal);
+            Block block = restricted(m, window, length, causal);
             NDArray x = m.randomNormal(new Shape(2, length, D_MODEL));
             boolean[][] real = new boolean[2][length];
             for (int j = 0; j < length; j++) {
@@ -43,7 +45,7 @@ final class TestRestrictedAttentionReference {
                     .singletonOrThrow();
 
             double[][][] expected = ReferenceAttention.compute(Doubles.of3(x), Doubles.of3(x),
-                    ReferenceAttention.Weights.of(block.query, block.key, block.value, block.output, D_MODEL), HEADS,
+                    ReferenceAttention.Weights.of(block), HEADS,
                     (h, q, k) -> dot(q, k) / Math.sqrt(D_MODEL / HEADS),
                     (b, i, j) -> Math.abs(i - j) <= window && real[b][j] && (!causal || j <= i));
             Doubles.assertClose(out, expected, 1e-5, "restricted attention vs band-masked softmax(QKᵀ/√d_k)V");
@@ -56,11 +58,11 @@ final class TestRestrictedAttentionReference {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(12);
             int length = 7;
-            RestrictedAttentionBlock restricted = restricted(m, window, length, causal);
+            Block restricted = restricted(m, window, length, causal);
             var full = BuiltinAttention.FULL.create(new FullConfig(), new AttentionSetup(D_MODEL, HEADS, causal));
             full.initialize(m, DataType.FLOAT32, new Shape(2, length, D_MODEL), new Shape(2, length, D_MODEL));
             // Same weights in both: full's projections are its children in the same order.
-            Linear[] mine = {restricted.query, restricted.key, restricted.value, restricted.output};
+            Linear[] mine = ((MultiHeadAttention) restricted).projections();
             for (int i = 0; i < mine.length; i++) {
                 var theirs = full.getChildren().get(i).getValue().getParameters();
                 theirs.get("weight").getArray().set(mine[i].getParameters().get("weight").getArray().toFloatArray());
@@ -79,7 +81,7 @@ final class TestRestrictedAttentionReference {
     @Test
     void refusesCrossAttention() {
         try (NDManager m = NDManager.newBaseManager()) {
-            RestrictedAttentionBlock block = restricted(m, 2, 4, false);
+            Block block = restricted(m, 2, 4, false);
             NDArray q = m.randomNormal(new Shape(1, 4, D_MODEL));
             NDArray memory = m.randomNormal(new Shape(1, 6, D_MODEL));
             assertThatThrownBy(() -> block.forward(new ParameterStore(m, false), AttentionInputs.of(q, memory, null), false))
@@ -87,9 +89,8 @@ final class TestRestrictedAttentionReference {
         }
     }
 
-    private static RestrictedAttentionBlock restricted(NDManager m, int window, int length, boolean causal) {
-        RestrictedAttentionBlock block =
-                new RestrictedAttentionBlock(new RestrictedConfig(window), new AttentionSetup(D_MODEL, HEADS, causal));
+    private static Block restricted(NDManager m, int window, int length, boolean causal) {
+        Block block = BuiltinAttention.RESTRICTED.create(new RestrictedConfig(window), new AttentionSetup(D_MODEL, HEADS, causal));
         block.initialize(m, DataType.FLOAT32, new Shape(2, length, D_MODEL), new Shape(2, length, D_MODEL));
         return block;
     }

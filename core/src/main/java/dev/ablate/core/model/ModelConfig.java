@@ -1,8 +1,10 @@
 package dev.ablate.core.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.ablate.core.spi.AttentionConfig;
 import dev.ablate.core.spi.ConfigCheck;
+import dev.ablate.core.spi.InvalidConfigException;
 import dev.ablate.core.spi.NormConfig;
 import dev.ablate.core.spi.PositionalConfig;
 import java.util.Objects;
@@ -21,8 +23,14 @@ public record ModelConfig(
         Integer layers,
         @JsonPropertyDescription("model width d_model")
         Integer dModel,
-        @JsonPropertyDescription("attention heads h; must divide dModel")
+        @JsonPropertyDescription("attention heads h; must divide dModel unless headDim is given")
         Integer heads,
+        @JsonPropertyDescription("d_k = d_v, the width of each head; default dModel / heads (the paper's Table 3 row B varies it)")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Integer headDim,
+        @JsonPropertyDescription("key/value heads, each shared by heads / kvHeads query heads: grouped-query attention (Ainslie et al. 2023), 1 is multi-query (Shazeer 2019); must divide heads; default heads")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Integer kvHeads,
         @JsonPropertyDescription("inner width of the position-wise feed-forward network")
         Integer dFF,
         @JsonPropertyDescription("dropout on embeddings and on every sub-layer's output, in [0, 1)")
@@ -51,7 +59,21 @@ public record ModelConfig(
         layers = ConfigCheck.atLeast("layers", Objects.requireNonNullElse(layers, 6), 1);
         dModel = ConfigCheck.atLeast("dModel", Objects.requireNonNullElse(dModel, 512), 1);
         heads = ConfigCheck.atLeast("heads", Objects.requireNonNullElse(heads, 8), 1);
-        ConfigCheck.divides("heads", heads, "dModel", dModel);
+        if (headDim == null) {
+            if (dModel % heads != 0) {
+                throw new InvalidConfigException("heads", "must divide dModel (" + dModel
+                        + ") evenly, unless headDim is given", heads);
+            }
+        } else {
+            ConfigCheck.atLeast("headDim", headDim, 1);
+            // The paper's value is written as "omitted", so equal models keep equal hashes.
+            headDim = dModel % heads == 0 && headDim == dModel / heads ? null : headDim;
+        }
+        if (kvHeads != null) {
+            ConfigCheck.atLeast("kvHeads", kvHeads, 1);
+            ConfigCheck.divides("kvHeads", kvHeads, "heads", heads);
+            kvHeads = kvHeads.equals(heads) ? null : kvHeads;
+        }
         dFF = ConfigCheck.atLeast("dFF", Objects.requireNonNullElse(dFF, 2048), 1);
         dropout = ConfigCheck.fraction("dropout", Objects.requireNonNullElse(dropout, 0.1));
         normPlacement = Objects.requireNonNullElse(normPlacement, NormPlacement.POST);
@@ -59,9 +81,14 @@ public record ModelConfig(
         pooling = Objects.requireNonNullElse(pooling, Pooling.MEAN);
     }
 
-    /** d_k = d_v = dModel / heads. */
-    public int headDim() {
-        return dModel / heads;
+    /** d_k = d_v: {@code headDim}, or dModel / heads when it is omitted. */
+    public int headSize() {
+        return headDim == null ? dModel / heads : headDim;
+    }
+
+    /** Key/value heads: {@code kvHeads}, or one per query head when it is omitted. */
+    public int keyValueHeads() {
+        return kvHeads == null ? heads : kvHeads;
     }
 
     /** Whether all four plugin fields are set (see {@code ComponentRegistry.complete}). */
@@ -71,7 +98,7 @@ public record ModelConfig(
 
     public ModelConfig withPlugins(
             AttentionConfig attention, AttentionConfig crossAttention, PositionalConfig positional, NormConfig norm) {
-        return new ModelConfig(family, layers, dModel, heads, dFF, dropout, attention, crossAttention, positional,
-                norm, normPlacement, tieEmbeddings, pooling);
+        return new ModelConfig(family, layers, dModel, heads, headDim, kvHeads, dFF, dropout, attention, crossAttention,
+                positional, norm, normPlacement, tieEmbeddings, pooling);
     }
 }

@@ -1,24 +1,29 @@
 package dev.ablate.core.registry;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ablate.core.spi.AttentionCapabilities;
 import dev.ablate.core.spi.AttentionConfig;
 import dev.ablate.core.spi.AttentionDescriptor;
 import dev.ablate.core.spi.ComplexityModel;
 import dev.ablate.core.spi.ComponentConfig;
 import dev.ablate.core.spi.ComponentDescriptor;
+import dev.ablate.core.spi.ComponentKind;
 import dev.ablate.core.spi.NormConfig;
 import dev.ablate.core.spi.NormDescriptor;
+import dev.ablate.core.spi.PositionalCapabilities;
 import dev.ablate.core.spi.PositionalConfig;
 import dev.ablate.core.spi.PositionalDescriptor;
 import dev.ablate.core.spi.ProblemSize;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,13 +33,19 @@ import java.util.stream.Collectors;
  * capabilities and (for attention) its Table 1 row with numbers at a given problem size.
  */
 @JsonPropertyOrder(
-        {"kind", "id", "summary", "parameters", "capabilities", "complexity", "source"})
+        {"kind", "id", "summary", "parameters", "capabilities", "acceptsPositions", "acceptedBy", "complexity", "source"})
 public record ComponentInfo(
         String kind,
         String id,
         String summary,
         Map<String, Parameter> parameters,
         Object capabilities,
+        @JsonPropertyDescription("attention: the positional plugins acting inside attention that it takes")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        List<String> acceptsPositions,
+        @JsonPropertyDescription("positional plugins acting inside attention: the attention plugins that take it")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        List<String> acceptedBy,
         Complexity complexity,
         String source) {
 
@@ -54,18 +65,44 @@ public record ComponentInfo(
         ComponentConfig defaults = registry.defaultConfig(d.kind(), d.id());
         Object capabilities;
         Complexity complexity = null;
+        List<String> acceptsPositions = null;
+        List<String> acceptedBy = null;
         if (d instanceof AttentionDescriptor<?> a) {
-            capabilities = ComponentRegistry.capabilities(a, (AttentionConfig) defaults);
+            AttentionCapabilities attention = ComponentRegistry.capabilities(a, (AttentionConfig) defaults);
+            capabilities = attention;
             ComplexityModel c = ComponentRegistry.complexity(a, (AttentionConfig) defaults);
             complexity = new Complexity(c.perLayer(), c.sequentialOperations(), c.maximumPathLength(), at,
                     c.flops(at), c.activationBytes(at));
+            acceptsPositions = insidePositions(registry).entrySet().stream()
+                            .filter(e -> attention.accepts(e.getValue()))
+                            .map(Map.Entry::getKey)
+                            .toList();
         } else if (d instanceof PositionalDescriptor<?> p) {
-            capabilities = ComponentRegistry.capabilities(p, (PositionalConfig) defaults);
+            PositionalCapabilities positions = ComponentRegistry.capabilities(p, (PositionalConfig) defaults);
+            capabilities = positions;
+            if (positions.insideAttention()) {
+                acceptedBy = registry.ids(ComponentKind.ATTENTION).stream()
+                        .filter(id -> registry.capabilities((AttentionConfig) registry.defaultConfig(ComponentKind.ATTENTION, id))
+                                .accepts(positions))
+                        .toList();
+            }
         } else {
             capabilities = ComponentRegistry.capabilities((NormDescriptor<?>) d, (NormConfig) defaults);
         }
         return new ComponentInfo(d.kind().label(), d.id(), d.summary(), parameters(registry.json().mapper(), defaults),
-                capabilities, complexity, registry.origin(d));
+                capabilities, acceptsPositions, acceptedBy, complexity, registry.origin(d));
+    }
+
+    /** The positional plugins that act inside attention, by id, with their default capabilities. */
+    private static Map<String, PositionalCapabilities> insidePositions(ComponentRegistry registry) {
+        Map<String, PositionalCapabilities> inside = new LinkedHashMap<>();
+        for (String id : registry.ids(ComponentKind.POSITIONAL)) {
+            PositionalCapabilities c = registry.capabilities((PositionalConfig) registry.defaultConfig(ComponentKind.POSITIONAL, id));
+            if (c.insideAttention()) {
+                inside.put(id, c);
+            }
+        }
+        return inside;
     }
 
     private static Map<String, Parameter> parameters(ObjectMapper mapper, ComponentConfig defaults) {

@@ -8,11 +8,13 @@ import dev.ablate.core.model.ModelConfig;
 import dev.ablate.core.spi.AttentionCapabilities;
 import dev.ablate.core.spi.AttentionConfig;
 import dev.ablate.core.spi.AttentionDescriptor;
+import dev.ablate.core.spi.AttentionPositions;
 import dev.ablate.core.spi.AttentionSetup;
 import dev.ablate.core.spi.ComplexityModel;
 import dev.ablate.core.spi.ComponentConfig;
 import dev.ablate.core.spi.ComponentDescriptor;
 import dev.ablate.core.spi.ComponentKind;
+import dev.ablate.core.spi.Cost;
 import dev.ablate.core.spi.NormCapabilities;
 import dev.ablate.core.spi.NormConfig;
 import dev.ablate.core.spi.NormDescriptor;
@@ -150,6 +152,25 @@ public final class ComponentRegistry {
         return create((PositionalDescriptor<?>) descriptorOf(config), config, dModel);
     }
 
+    /** What {@code config}'s positions do inside an attention built for {@code setup}, or {@code null}. */
+    public AttentionPositions insideAttention(PositionalConfig config, AttentionSetup setup) {
+        return insideAttention((PositionalDescriptor<?>) descriptorOf(config), config, setup);
+    }
+
+    /** What {@code config}'s positions add to each self-attention layer's counts. */
+    public Cost cost(PositionalConfig config) {
+        return cost((PositionalDescriptor<?>) descriptorOf(config), config);
+    }
+
+    /**
+     * One self-attention layer's Table 1 row with these positions inside it: the attention's columns,
+     * the counts of both.
+     */
+    public ComplexityModel complexity(AttentionConfig attention, PositionalConfig positional) {
+        ComplexityModel model = complexity(attention);
+        return positional == null ? model : model.plus(cost(positional));
+    }
+
     public NormCapabilities capabilities(NormConfig config) {
         return capabilities((NormDescriptor<?>) descriptorOf(config), config);
     }
@@ -177,6 +198,15 @@ public final class ComponentRegistry {
 
     private static <C extends PositionalConfig> Block create(PositionalDescriptor<C> d, PositionalConfig c, int dModel) {
         return d.create(d.configType().cast(c), dModel);
+    }
+
+    public static <C extends PositionalConfig> AttentionPositions insideAttention(PositionalDescriptor<C> d,
+            PositionalConfig c, AttentionSetup setup) {
+        return d.insideAttention(d.configType().cast(c), setup);
+    }
+
+    public static <C extends PositionalConfig> Cost cost(PositionalDescriptor<C> d, PositionalConfig c) {
+        return d.cost(d.configType().cast(c));
     }
 
     public static <C extends NormConfig> NormCapabilities capabilities(NormDescriptor<C> d, NormConfig c) {

@@ -5,12 +5,13 @@ import java.util.function.ToDoubleFunction;
 /**
  * One row of the paper's Table 1 for an attention, plus the numbers behind it.
  *
- * <p>The symbolic columns use n (sequence length), d (model width), h (heads) and, where the
- * mechanism has one, r (the window). The numeric methods count one sequence through one attention
- * sub-layer, projections included, as the block actually computes it (padding and chunking
- * overheads included), so they can be compared with measured time and memory.
+ * <p>The symbolic columns use n (sequence length), d (model width), h (heads), d_k (head width)
+ * and, where the mechanism has one, r (the window). The numeric methods count one sequence through
+ * one attention sub-layer as the block actually computes it (padding and chunking overheads
+ * included), so they can be compared with measured time and memory. A kernel plugin's model counts
+ * its kernel; {@link AttentionDescriptor#kernel} adds the projections the SPI's block computes.
  */
-public interface ComplexityModel {
+public interface ComplexityModel extends Cost {
 
     /** Complexity per layer, e.g. {@code O(n²·d)}. */
     String perLayer();
@@ -21,15 +22,16 @@ public interface ComplexityModel {
     /** Maximum path length between any two positions, e.g. {@code O(n/r)}. */
     String maximumPathLength();
 
-    /** Floating-point operations of one forward pass (a multiply-add counts as 2). */
-    double flops(ProblemSize size);
-
-    /** Bytes of float32 activations the forward pass keeps for the backward pass. */
-    double activationBytes(ProblemSize size);
+    /** The same row, its counts increased by {@code extra} (the projections, a positional plugin's work). */
+    default ComplexityModel plus(Cost extra) {
+        ComplexityModel base = this;
+        return of(perLayer(), sequentialOperations(), maximumPathLength(),
+                s -> base.flops(s) + extra.flops(s), s -> base.activationBytes(s) + extra.activationBytes(s));
+    }
 
     /** A complexity model from its Table 1 columns and its two counts. */
     static ComplexityModel of(String perLayer, String sequentialOperations, String maximumPathLength,
             ToDoubleFunction<ProblemSize> flops, ToDoubleFunction<ProblemSize> activationBytes) {
-        return new Described.Complexity(perLayer, sequentialOperations, maximumPathLength, flops, activationBytes);
+        return new Described.Complexity(perLayer, sequentialOperations, maximumPathLength, Cost.of(flops, activationBytes));
     }
 }

@@ -31,8 +31,19 @@ final class Described {
     }
 
     record Positional<C extends PositionalConfig>(String id, Class<C> configType, String summary,
-            Function<C, PositionalCapabilities> capabilitiesOf, BiFunction<C, Integer, Block> factory)
+            Function<C, PositionalCapabilities> capabilitiesOf, BiFunction<C, Integer, Block> factory,
+            BiFunction<C, AttentionSetup, AttentionPositions> insideAttentionFactory, Function<C, Cost> costOf)
             implements PositionalDescriptor<C> {
+
+        @Override
+        public AttentionPositions insideAttention(C config, AttentionSetup setup) {
+            return insideAttentionFactory.apply(config, setup);
+        }
+
+        @Override
+        public Cost cost(C config) {
+            return costOf.apply(config);
+        }
 
         @Override
         public PositionalCapabilities capabilities(C config) {
@@ -60,9 +71,8 @@ final class Described {
         }
     }
 
-    record Complexity(String perLayer, String sequentialOperations, String maximumPathLength,
-            ToDoubleFunction<ProblemSize> flopsOf, ToDoubleFunction<ProblemSize> activationBytesOf)
-            implements ComplexityModel {
+    record Counts(ToDoubleFunction<ProblemSize> flopsOf, ToDoubleFunction<ProblemSize> activationBytesOf)
+            implements Cost {
 
         @Override
         public double flops(ProblemSize size) {
@@ -72,6 +82,21 @@ final class Described {
         @Override
         public double activationBytes(ProblemSize size) {
             return activationBytesOf.applyAsDouble(size);
+        }
+    }
+
+    /** The Table 1 columns and the counts, which are a {@link Counts}. */
+    record Complexity(String perLayer, String sequentialOperations, String maximumPathLength, Cost counts)
+            implements ComplexityModel {
+
+        @Override
+        public double flops(ProblemSize size) {
+            return counts.flops(size);
+        }
+
+        @Override
+        public double activationBytes(ProblemSize size) {
+            return counts.activationBytes(size);
         }
     }
 }

@@ -16,7 +16,7 @@ public record RunConfig(
         EvaluationConfig evaluation) {
 
     public RunConfig {
-        model = Objects.requireNonNullElse(model, new ModelConfig(null, null, null, null, null, null, null, null, null,
+        model = Objects.requireNonNullElse(model, new ModelConfig(null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null));
         training = Objects.requireNonNullElse(training, TrainingConfig.defaults());
         evaluation = Objects.requireNonNullElse(evaluation, EvaluationConfig.defaults());

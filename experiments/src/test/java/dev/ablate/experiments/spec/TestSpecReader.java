@@ -278,7 +278,7 @@ final class TestSpecReader {
         String text = quick("\"heads\": 4", "\"heads\": 3");
         assertThatThrownBy(() -> READER.read("studies/ablation.json", text, dir)).isInstanceOfSatisfying(ConfigException.class, e -> {
             assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.source()).isEqualTo("studies/ablation.json"));
-            assertThat(e.getMessage()).isEqualTo("studies/ablation.json:9:16: base.model.heads: must divide dModel (64) evenly (got 3)");
+            assertThat(e.getMessage()).isEqualTo("studies/ablation.json:9:16: base.model.heads: must divide dModel (64) evenly, unless headDim is given (got 3)");
         });
     }
 

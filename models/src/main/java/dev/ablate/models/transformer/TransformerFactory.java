@@ -15,7 +15,6 @@ import dev.ablate.core.model.NormPlacement;
 import dev.ablate.core.model.TaskShape;
 import dev.ablate.core.registry.ComponentRegistry;
 import dev.ablate.core.spi.AttentionCapabilities;
-import dev.ablate.core.spi.AttentionConfig;
 import dev.ablate.core.spi.AttentionSetup;
 import dev.ablate.core.spi.PositionalCapabilities;
 import dev.ablate.core.spi.tensor.Projections;
@@ -83,6 +82,12 @@ public final class TransformerFactory {
             problems.add(problem("family", "encoder (a classifier) needs a classification task"));
         }
         PositionalCapabilities positions = registry.capabilities(c.positional());
+        if (!self.accepts(positions)) {
+            problems.add(problem("positional", "'" + registry.idOf(c.positional()) + "' " + positions.where()
+                    + " inside every self-attention, which attention '" + selfId + "' cannot take ("
+                    + refusal(self) + "); use positions on the embeddings, such as 'sinusoidal', or an attention "
+                    + "that accepts them, such as 'full'"));
+        }
         if (!positions.covers(task.maxLength())) {
             problems.add(problem("positional.maxLength", "must cover the task's longest sequence, " + task.maxLength()
                     + " positions (got " + positions.maxLength() + ")"));
@@ -133,12 +138,12 @@ public final class TransformerFactory {
             long feedForward = 2 * d * c.dFF() + c.dFF() + d;
             long stack = count(scratch, registry.create(c.positional(), c.dModel()), d, 1)
                     + (c.normPlacement() == NormPlacement.PRE ? norm : 0);
-            long encoderLayer = count(scratch, attention(c, c.attention(), c.family() == ModelFamily.DECODER), d, 2)
+            long encoderLayer = count(scratch, selfAttention(c, c.family() == ModelFamily.DECODER), d, 2)
                     + 2 * norm + feedForward;
             return switch (c.family()) {
                 case ENCODER_DECODER -> {
-                    long decoderLayer = count(scratch, attention(c, c.attention(), true), d, 2)
-                            + count(scratch, attention(c, c.crossAttention(), false), d, 2) + 3 * norm + feedForward;
+                    long decoderLayer = count(scratch, selfAttention(c, true), d, 2)
+                            + count(scratch, crossAttention(c), d, 2) + 3 * norm + feedForward;
                     long embeddings = task.sourceVocabulary() * d + (c.tieEmbeddings() ? 0 : 2 * task.targetVocabulary() * d);
                     yield embeddings + 2 * stack + c.layers() * (encoderLayer + decoderLayer);
                 }
@@ -162,7 +167,7 @@ public final class TransformerFactory {
     private LayerStack encoder(ModelConfig c, boolean causal) {
         List<EncoderLayer> layers = new ArrayList<>();
         for (int i = 0; i < c.layers(); i++) {
-            layers.add(new EncoderLayer(c.dModel(), residual(c), attention(c, c.attention(), causal), norm(c),
+            layers.add(new EncoderLayer(c.dModel(), residual(c), selfAttention(c, causal), norm(c),
                     new FeedForward(c.dModel(), c.dFF()), norm(c)));
         }
         return new LayerStack(c.dModel(), c.dropout().floatValue(), registry.create(c.positional(), c.dModel()), layers,
@@ -172,15 +177,33 @@ public final class TransformerFactory {
     private LayerStack decoder(ModelConfig c) {
         List<DecoderLayer> layers = new ArrayList<>();
         for (int i = 0; i < c.layers(); i++) {
-            layers.add(new DecoderLayer(c.dModel(), residual(c), attention(c, c.attention(), true), norm(c),
-                    attention(c, c.crossAttention(), false), norm(c), new FeedForward(c.dModel(), c.dFF()), norm(c)));
+            layers.add(new DecoderLayer(c.dModel(), residual(c), selfAttention(c, true), norm(c),
+                    crossAttention(c), norm(c), new FeedForward(c.dModel(), c.dFF()), norm(c)));
         }
         return new LayerStack(c.dModel(), c.dropout().floatValue(), registry.create(c.positional(), c.dModel()), layers,
                 finalNorm(c));
     }
 
-    private Block attention(ModelConfig c, AttentionConfig attention, boolean causal) {
-        return registry.create(attention, new AttentionSetup(c.dModel(), c.heads(), causal));
+    /** A self-attention, with the positions that act inside it (when they do). */
+    private Block selfAttention(ModelConfig c, boolean causal) {
+        AttentionSetup setup = setup(c, causal);
+        return registry.create(c.attention(), setup.withPositions(registry.insideAttention(c.positional(), setup)));
+    }
+
+    /** Cross-attention: positions of two different sequences have no relation, so none act here. */
+    private Block crossAttention(ModelConfig c) {
+        return registry.create(c.crossAttention(), setup(c, false));
+    }
+
+    private static AttentionSetup setup(ModelConfig c, boolean causal) {
+        return new AttentionSetup(c.dModel(), c.heads(), c.headSize(), c.keyValueHeads(), causal, null);
+    }
+
+    /** Why an attention cannot take positions inside it: the capability it lacks. */
+    private static String refusal(AttentionCapabilities attention) {
+        return !attention.rotatedQueryKey() && !attention.scoreBias() ? "it takes neither rotated q and k nor a score bias"
+                : !attention.rotatedQueryKey() ? "its scores do not come from a dot product of rotated q and k"
+                : "it has no score matrix to add a bias to";
     }
 
     private Block norm(ModelConfig c) {

@@ -197,9 +197,65 @@ final class TestTransformerFactory {
                 .hasMessageContaining("crossAttention: 'restricted' cannot attend across sequences");
     }
 
+    /** Positions inside attention with an attention that cannot take them: one problem, naming both plugins. */
+    @ParameterizedTest(name = "{0} with {1}")
+    @CsvSource(delimiter = '|', value = {
+        "additive|rotary|its scores do not come from a dot product of rotated q and k",
+    })
+    void positionsAnAttentionCannotTakeAreRefusedNamingBoth(String attention, String positional, String why) {
+        List<ConfigProblem> problems = factory.check(model("{\"attention\": {\"type\": \"" + attention
+                + "\"}, \"positional\": {\"type\": \"" + positional + "\"}}"), TaskShape.sequenceToSequence(30, 30, 10, 10, 0));
+        assertThat(problems).extracting(ConfigProblem::path).containsExactly("positional");
+        assertThat(problems.get(0).message()).isEqualTo("'" + positional + "' rotates q and k inside every self-attention, "
+                + "which attention '" + attention + "' cannot take (" + why + "); use positions on the embeddings, such as "
+                + "'sinusoidal', or an attention that accepts them, such as 'full'");
+    }
+
+    @ParameterizedTest(name = "{0} with {1}")
+    @CsvSource({"full,rotary", "full,alibi", "full,relative", "restricted,rotary", "restricted,alibi", "restricted,relative",
+        "additive,alibi", "additive,relative"})
+    void positionsInsideAttentionBuildWithEveryKernelThatTakesThem(String attention, String positional) {
+        String attentionJson = attention.equals("restricted") ? "{\"type\": \"restricted\", \"window\": 2}"
+                : "{\"type\": \"" + attention + "\"}";
+        ModelConfig config = model("{\"layers\": 1, \"dModel\": 8, \"heads\": 2, \"dFF\": 8, \"attention\": " + attentionJson
+                + ", \"crossAttention\": {\"type\": \"full\"}, \"positional\": {\"type\": \"" + positional + "\"}}");
+        TaskShape task = TaskShape.sequenceToSequence(12, 12, 6, 6, 0);
+        assertThat(factory.check(config, task)).isEmpty();
+        TransformerModel built = factory.build(config, task);
+        try (NDManager m = NDManager.newBaseManager()) {
+            built.initialize(m);
+            assertThat(built.parameterCount()).as("parameters counted from the config")
+                    .isEqualTo(factory.parameterCount(config, task));
+        }
+    }
+
+    /** headDim and kvHeads reach every attention: the projections' shapes change, the count follows. */
+    @Test
+    void headDimAndKvHeadsShapeTheProjections() {
+        TaskShape task = TaskShape.sequenceToSequence(12, 12, 6, 6, 0);
+        ModelConfig paper = model("{\"layers\": 1, \"dModel\": 16, \"heads\": 4, \"dFF\": 8}");
+        ModelConfig narrow = model("{\"layers\": 1, \"dModel\": 16, \"heads\": 4, \"headDim\": 2, \"kvHeads\": 1, \"dFF\": 8}");
+        // Per attention: Q 16→8 and output 8→16 instead of 16→16; K and V 16→2 instead of 16→16.
+        long perAttention = (16 * 16 + 16) * 4 - ((16 * 8 + 8) + (8 * 16 + 16) + 2 * (16 * 2 + 2));
+        assertThat(factory.parameterCount(paper, task) - factory.parameterCount(narrow, task))
+                .as("three attentions in an encoder-decoder of one layer").isEqualTo(3 * perAttention);
+        TransformerModel built = factory.build(narrow, task);
+        try (NDManager m = NDManager.newBaseManager()) {
+            built.initialize(m);
+            assertThat(built.parameterCount()).isEqualTo(factory.parameterCount(narrow, task));
+        }
+        assertThat(model("{\"dModel\": 16, \"heads\": 4, \"headDim\": 4, \"kvHeads\": 4}")).as("the defaults, written out")
+                .isEqualTo(model("{\"dModel\": 16, \"heads\": 4}"));
+        assertThat(model("{\"dModel\": 10, \"heads\": 4, \"headDim\": 8}").headSize()).as("heads need not divide dModel")
+                .isEqualTo(8);
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
-        "{\"heads\": 3, \"dModel\": 8}|heads: must divide dModel (8) evenly (got 3)",
+        "{\"heads\": 3, \"dModel\": 8}|heads: must divide dModel (8) evenly, unless headDim is given (got 3)",
+        "{\"heads\": 8, \"kvHeads\": 3}|kvHeads: must divide heads (8) evenly (got 3)",
+        "{\"heads\": 8, \"kvHeads\": 0}|kvHeads: must be >= 1 (got 0)",
+        "{\"headDim\": 0}|headDim: must be >= 1 (got 0)",
         "{\"attention\": {\"type\": \"restricted\", \"window\": 0}}|attention.window: must be >= 1 (got 0)",
         "{\"dropout\": 1.0}|dropout: must be in [0, 1) (got 1.0)",
         "{\"norm\": {\"type\": \"batch\", \"momentum\": -0.5}}|norm.momentum: must be in [0, 1) (got -0.5)",

@@ -9,6 +9,6 @@ public final class LinearAttentionPlugin implements AblatePlugin {
 
     @Override
     public List<AttentionDescriptor<?>> attention() {
-        return List.of(new LinearAttention());
+        return List.of(LinearAttention.DESCRIPTOR);
     }
 }

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.ablate.core.spi.AttentionDescriptor;
 import dev.ablate.core.spi.AttentionSetup;
 import dev.ablate.core.spi.ComplexityModel;
 import dev.ablate.core.spi.ComponentConfig;
 import dev.ablate.core.spi.ComponentKind;
 import dev.ablate.core.spi.InvalidConfigException;
 import dev.ablate.core.spi.ProblemSize;
+import dev.ablate.core.spi.tensor.MultiHeadAttention;
 import dev.ablate.testkit.PluginConfigs;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The complexity model, the config's rules, and registration through {@code META-INF/services}. */
 final class TestLinearAttentionDescriptor {
 
-    private final LinearAttention attention = new LinearAttention();
+    private final AttentionDescriptor<LinearConfig> attention = LinearAttention.DESCRIPTOR;
     private final ComplexityModel complexity = attention.complexity(new LinearConfig());
 
     @Test
@@ -100,12 +102,14 @@ final class TestLinearAttentionDescriptor {
     }
 
     @Test
-    void capabilitiesAreAllOfThem() {
+    void capabilitiesAreTheMasksButNoPositionsInside() {
         var capabilities = attention.capabilities(new LinearConfig());
         assertThat(capabilities.causalMask()).isTrue();
         assertThat(capabilities.paddingMask()).isTrue();
         assertThat(capabilities.crossAttention()).isTrue();
-        assertThat(attention.create(new LinearConfig(), new AttentionSetup(8, 2, true))).isInstanceOf(LinearAttentionBlock.class);
+        assertThat(capabilities.rotatedQueryKey()).as("rotary positions").isFalse();
+        assertThat(capabilities.scoreBias()).as("a score bias (ALiBi, relative)").isFalse();
+        assertThat(attention.create(new LinearConfig(), new AttentionSetup(8, 2, true))).isInstanceOf(MultiHeadAttention.class);
     }
 
     @Test

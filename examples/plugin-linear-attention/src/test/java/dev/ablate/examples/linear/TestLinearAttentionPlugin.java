@@ -22,6 +22,6 @@ final class TestLinearAttentionPlugin {
     /** An eps large enough to change every output, so the kit also sees that code path matter. */
     @TestFactory
     Stream<DynamicTest> conformanceWithLargeEps() {
-        return AttentionConformance.of(new LinearAttention(), new LinearConfig(0.5));
+        return AttentionConformance.of(LinearAttention.DESCRIPTOR, new LinearConfig(0.5));
     }
 }

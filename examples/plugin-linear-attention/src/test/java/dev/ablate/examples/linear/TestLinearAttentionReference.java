@@ -6,9 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import dev.ablate.core.spi.AttentionInputs;
 import dev.ablate.core.spi.AttentionSetup;
+import dev.ablate.core.spi.tensor.MultiHeadAttention;
 import dev.ablate.testkit.Doubles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * {@code linear} against the formula written out in double precision, in its quadratic form: per
  * head and query, weights w_ij = φ(q_i)·φ(k_j) over the keys the query may see, then Σ_j w_ij v_j /
- * (Σ_j w_ij + eps). The block computes the same numbers the other way round (sums over keys first,
+ * (Σ_j w_ij + eps). The kernel computes the same numbers the other way round (sums over keys first,
  * then one product per query), so the two share nothing but the projection weights.
  */
 final class TestLinearAttentionReference {
@@ -58,9 +60,9 @@ final class TestLinearAttentionReference {
             Engine.getInstance().setRandomSeed(11);
             LinearConfig config = new LinearConfig(eps);
             Shape shape = new Shape(BATCH, LENGTH, D_MODEL);
-            Block causal = new LinearAttentionBlock(config, new AttentionSetup(D_MODEL, HEADS, true));
+            Block causal = LinearAttention.DESCRIPTOR.create(config, new AttentionSetup(D_MODEL, HEADS, true));
             causal.initialize(m, DataType.FLOAT32, shape, shape);
-            Block nonCausal = new LinearAttentionBlock(config, new AttentionSetup(D_MODEL, HEADS, false));
+            Block nonCausal = LinearAttention.DESCRIPTOR.create(config, new AttentionSetup(D_MODEL, HEADS, false));
             nonCausal.initialize(m, DataType.FLOAT32, shape, shape);
             copyParameters(m, causal, nonCausal);
 
@@ -78,7 +80,8 @@ final class TestLinearAttentionReference {
     private static void check(boolean causal, boolean padded, double eps, int queryLength, int memoryLength, boolean cross) {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(7);
-            LinearAttentionBlock block = new LinearAttentionBlock(new LinearConfig(eps), new AttentionSetup(D_MODEL, HEADS, causal));
+            MultiHeadAttention block = (MultiHeadAttention) LinearAttention.DESCRIPTOR.create(new LinearConfig(eps),
+                    new AttentionSetup(D_MODEL, HEADS, causal));
             block.initialize(m, DataType.FLOAT32,
                     new Shape(BATCH, queryLength, D_MODEL), new Shape(BATCH, memoryLength, D_MODEL));
             NDArray x = m.randomNormal(new Shape(BATCH, queryLength, D_MODEL));
@@ -106,17 +109,18 @@ final class TestLinearAttentionReference {
     }
 
     private static double[][][] reference(
-            double[][][] x, double[][][] memory, LinearAttentionBlock block, double eps, Allowed allowed) {
+            double[][][] x, double[][][] memory, MultiHeadAttention block, double eps, Allowed allowed) {
         int dHead = D_MODEL / HEADS;
-        double[][] wq = Doubles.weight(block.query);
-        double[][] wk = Doubles.weight(block.key);
-        double[][] wv = Doubles.weight(block.value);
-        double[][] wo = Doubles.weight(block.output);
+        Linear[] projections = block.projections();
+        double[][] wq = Doubles.weight(projections[0]);
+        double[][] wk = Doubles.weight(projections[1]);
+        double[][] wv = Doubles.weight(projections[2]);
+        double[][] wo = Doubles.weight(projections[3]);
         double[][][] out = new double[x.length][][];
         for (int b = 0; b < x.length; b++) {
-            double[][] q = Doubles.affineRows(x[b], wq, Doubles.bias(block.query, D_MODEL));
-            double[][] k = Doubles.affineRows(memory[b], wk, Doubles.bias(block.key, D_MODEL));
-            double[][] v = Doubles.affineRows(memory[b], wv, Doubles.bias(block.value, D_MODEL));
+            double[][] q = Doubles.affineRows(x[b], wq, Doubles.bias(projections[0], D_MODEL));
+            double[][] k = Doubles.affineRows(memory[b], wk, Doubles.bias(projections[1], D_MODEL));
+            double[][] v = Doubles.affineRows(memory[b], wv, Doubles.bias(projections[2], D_MODEL));
             double[][] context = new double[q.length][D_MODEL];
             for (int h = 0; h < HEADS; h++) {
                 int from = h * dHead;
@@ -141,7 +145,7 @@ final class TestLinearAttentionReference {
                     }
                 }
             }
-            out[b] = Doubles.affineRows(context, wo, Doubles.bias(block.output, D_MODEL));
+            out[b] = Doubles.affineRows(context, wo, Doubles.bias(projections[3], D_MODEL));
         }
         return out;
     }

@@ -1,16 +1,18 @@
-package dev.ablate.attention;
+package dev.ablate.testkit;
 
+import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
+import dev.ablate.core.spi.tensor.MultiHeadAttention;
 import java.util.Arrays;
-import dev.ablate.testkit.Doubles;
 
 /**
  * Multi-head attention in double precision, written out loop by loop: per head, scores of every
- * allowed query-key pair, a softmax over the allowed keys only (no -1e9 trick), the weighted sum of
- * values, then the output projection. The score function and the allowed pairs are the parameters,
- * so full, restricted and additive attention each check against the same few lines. A query that
- * may see no key at all (only padded positions can) has no defined output: it is NaN here, and
- * {@link Doubles#assertClose} skips it.
+ * allowed query-key pair (plus a positional bias), a softmax over the allowed keys only (no -1e9
+ * trick), the weighted sum of values, then the output projection. Query head i reads key/value head
+ * i / (heads / kvHeads); queries and keys may be rotated by their positions first. The score
+ * function, the allowed pairs, the bias and the rotation are parameters, so every kernel and every
+ * position scheme checks against the same few lines. A query that may see no key at all (only padded
+ * positions can) has no defined output: it is NaN here, and {@link Doubles#assertClose} skips it.
  */
 public final class ReferenceAttention {
 
@@ -20,9 +22,27 @@ public final class ReferenceAttention {
     public record Weights(
             double[][] wq, double[] bq, double[][] wk, double[] bk, double[][] wv, double[] bv, double[][] wo, double[] bo) {
 
-        public static Weights of(Linear q, Linear k, Linear v, Linear o, int dModel) {
-            return new Weights(Doubles.weight(q), Doubles.bias(q, dModel), Doubles.weight(k), Doubles.bias(k, dModel),
-                    Doubles.weight(v), Doubles.bias(v, dModel), Doubles.weight(o), Doubles.bias(o, dModel));
+        public static Weights of(Linear q, Linear k, Linear v, Linear o) {
+            return new Weights(Doubles.weight(q), bias(q), Doubles.weight(k), bias(k), Doubles.weight(v), bias(v),
+                    Doubles.weight(o), bias(o));
+        }
+
+        /** The projections of a block built by a kernel plugin. */
+        public static Weights of(Block block) {
+            Linear[] p = ((MultiHeadAttention) block).projections();
+            return of(p[0], p[1], p[2], p[3]);
+        }
+
+        private static double[] bias(Linear linear) {
+            return Doubles.bias(linear, Doubles.weight(linear).length);
+        }
+    }
+
+    /** Heads, their width and the key/value heads. */
+    public record Layout(int heads, int headDim, int kvHeads) {
+
+        public static Layout paper(int dModel, int heads) {
+            return new Layout(heads, dModel / heads, heads);
         }
     }
 
@@ -36,24 +56,46 @@ public final class ReferenceAttention {
         boolean test(int b, int i, int j);
     }
 
+    /** What is added to the score of query position {@code i} against key position {@code j} in head {@code head}. */
+    public interface Bias {
+        Bias NONE = (head, i, j) -> 0;
+
+        double of(int head, int i, int j);
+    }
+
+    /** A d_k-vector at {@code position} rotated (rotary positions); {@link #NONE} leaves it. */
+    public interface Rotation {
+        Rotation NONE = (x, position) -> x;
+
+        double[] apply(double[] x, int position);
+    }
+
+    /** The paper's layout, no positions. */
     public static double[][][] compute(
             double[][][] x, double[][][] memory, Weights w, int heads, Score score, Allowed allowed) {
-        int dModel = w.wo().length;
-        int dHead = dModel / heads;
+        return compute(x, memory, w, Layout.paper(w.wo().length, heads), score, allowed, Bias.NONE, Rotation.NONE);
+    }
+
+    public static double[][][] compute(double[][][] x, double[][][] memory, Weights w, Layout layout, Score score,
+            Allowed allowed, Bias bias, Rotation rotation) {
+        int dHead = layout.headDim();
+        int group = layout.heads() / layout.kvHeads();
         double[][][] out = new double[x.length][][];
         for (int b = 0; b < x.length; b++) {
             double[][] q = Doubles.affineRows(x[b], w.wq(), w.bq());
             double[][] k = Doubles.affineRows(memory[b], w.wk(), w.bk());
             double[][] v = Doubles.affineRows(memory[b], w.wv(), w.bv());
-            double[][] context = new double[x[b].length][dModel];
-            for (int h = 0; h < heads; h++) {
+            double[][] context = new double[x[b].length][layout.heads() * dHead];
+            for (int h = 0; h < layout.heads(); h++) {
+                int kv = h / group;
                 for (int i = 0; i < q.length; i++) {
-                    double[] qi = slice(q[i], h * dHead, dHead);
+                    double[] qi = rotation.apply(slice(q[i], h * dHead, dHead), i);
                     double[] scores = new double[k.length];
                     double max = Double.NEGATIVE_INFINITY;
                     for (int j = 0; j < k.length; j++) {
                         if (allowed.test(b, i, j)) {
-                            scores[j] = score.of(h, qi, slice(k[j], h * dHead, dHead));
+                            double[] kj = rotation.apply(slice(k[j], kv * dHead, dHead), j);
+                            scores[j] = score.of(h, qi, kj) + bias.of(h, i, j);
                             max = Math.max(max, scores[j]);
                         }
                     }
@@ -72,7 +114,7 @@ public final class ReferenceAttention {
                         if (allowed.test(b, i, j)) {
                             double weight = Math.exp(scores[j] - max) / total;
                             for (int t = 0; t < dHead; t++) {
-                                context[i][h * dHead + t] += weight * v[j][h * dHead + t];
+                                context[i][h * dHead + t] += weight * v[j][kv * dHead + t];
                             }
                         }
                     }
