@@ -51,6 +51,36 @@ final class TestComplexityModels {
         assertThat(wide.flops(s)).isGreaterThanOrEqualTo(full.flops(s)).isLessThanOrEqualTo(1.5 * full.flops(s));
     }
 
+    /** The paper's counts, by hand: 8nd² projections + 4n²d (QKᵀ, weights·V); 5nd + 2hn² kept. */
+    @Test
+    void fullCountedByHandWithThePapersSizes() {
+        double n = 100;
+        double d = 64;
+        double h = 4;
+        ProblemSize s = new ProblemSize(100, 64, 4);
+        assertThat(full.flops(s)).isEqualTo(8 * n * d * d + 4 * n * n * d);
+        assertThat(full.activationBytes(s)).isEqualTo(4 * (5 * n * d + 2 * h * n * n));
+    }
+
+    /**
+     * d_k and kvHeads change the projections (Q: d → h·d_k, K and V: d → g·d_k, output: h·d_k → d) and
+     * the kernel's width (h·d_k); with g < h the repeated K and V are kept too.
+     */
+    @Test
+    void headDimAndKvHeadsChangeTheCounts() {
+        double n = 100;
+        double d = 64;
+        double h = 8;
+        double dk = 4;
+        double g = 2;
+        ProblemSize s = new ProblemSize(100, 64, 8, 4, 2, false);
+        double projections = 2 * n * d * h * dk + 4 * n * d * g * dk + 2 * n * h * dk * d;
+        assertThat(full.flops(s)).isEqualTo(projections + 4 * n * n * h * dk);
+        double kept = n * d + 2 * n * h * dk + 2 * n * g * dk + 2 * n * h * dk;
+        assertThat(full.activationBytes(s)).isEqualTo(4 * (kept + 2 * h * n * n));
+        assertThat(full.flops(s)).isLessThan(full.flops(new ProblemSize(100, 64, 8)));
+    }
+
     private static double slope(ToDoubleFunction<ProblemSize> cost) {
         double small = cost.applyAsDouble(new ProblemSize(8192, 64, 4));
         double large = cost.applyAsDouble(new ProblemSize(16384, 64, 4));
