@@ -32,15 +32,20 @@ public record VariantComplexity(String variant, String attention, ProblemSize si
     }
 
     public static List<VariantComplexity> of(StoredExperiment experiment, ComponentRegistry registry) {
+        return of(experiment.variants(), experiment.sequenceLength(), registry);
+    }
+
+    /** One row per variant, at sequence length {@code n}. */
+    public static List<VariantComplexity> of(List<VariantRecord> variants, long n, ComponentRegistry registry) {
         List<VariantComplexity> rows = new ArrayList<>();
-        for (VariantRecord v : experiment.variants()) {
+        for (VariantRecord v : variants) {
             JsonNode model = v.model();
             long d = model.path("dModel").asLong(1);
             long h = model.path("heads").asLong(1);
             long dk = model.path("headDim").asLong(Math.max(1, d / h));
             long kvHeads = model.path("kvHeads").asLong(h);
             boolean causal = "decoder".equals(model.path("family").asText());
-            ProblemSize size = new ProblemSize(experiment.sequenceLength(), d, h, dk, kvHeads, causal);
+            ProblemSize size = new ProblemSize(n, d, h, dk, kvHeads, causal);
             JsonNode attention = model.path("attention");
             String id = attention.path("type").asText("?");
             try {
