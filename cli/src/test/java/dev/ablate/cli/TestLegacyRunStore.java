@@ -45,8 +45,18 @@ final class TestLegacyRunStore {
         assertThat(Files.readString(store.resolve("report.md")))
                 .contains("seed 1 unfinished").contains("seed 2 not run");
 
+        CommandResult status = run("status", store.toString());
+        assertThat(status.status()).as(status.err()).isZero();
+        assertThat(status.out()).contains("legacy-store: 4 runs: 1 pending, 1 interrupted, 2 completed")
+                .containsPattern(RESTRICTED.replace("(", "\\(").replace(")", "\\)")
+                        + " +1 +interrupted +20/80 +resumes on the next run");
+
         CommandResult resumed = run("run", spec.toString(), "--out", store.toString(), "--device", "cpu");
         assertThat(resumed.status()).as(resumed.err()).isZero();
+        assertThat(run("status", store.toString()).out()).contains(": 4 runs: 4 completed");
+        JsonNode statusJson = JSON.readTree(run("status", store.toString(), "--json").out());
+        assertThat(statusJson.at("/runs/3/state").asText()).isEqualTo("completed");
+        assertThat(statusJson.at("/runs/3/steps").asInt()).isEqualTo(80);
         assertThat(resumed.out())
                 .contains("run 1/4 attention=full seed 1: skipped (already completed)")
                 .contains("run 3/4 " + RESTRICTED + " seed 1: 674 parameters, 80 steps, resuming at step 20");

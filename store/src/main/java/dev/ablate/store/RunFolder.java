@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,6 +69,17 @@ public final class RunFolder {
 
     public void writeConfig(RunRecord config) throws IOException {
         StoreJson.write(path.resolve(CONFIG), config);
+    }
+
+    /** Who is training the run now (see {@link RunLock#holder}), or empty. */
+    public Optional<String> lockHolder() throws IOException {
+        return RunLock.holder(path.resolve("run.lock"));
+    }
+
+    /** When metrics.jsonl was last written (a training run appends to it every few steps), or empty. */
+    public Optional<Instant> metricsUpdated() throws IOException {
+        Path file = path.resolve(METRICS);
+        return Files.isRegularFile(file) ? Optional.of(Files.getLastModifiedTime(file).toInstant()) : Optional.empty();
     }
 
     /** The run's lock, or {@code null} when another process is training it. */

@@ -7,9 +7,11 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -68,6 +70,32 @@ public final class RunLock implements AutoCloseable {
         channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
         channel.force(false);
         return new RunLock(key, channel, lock);
+    }
+
+    /**
+     * Who trains the run now: the holder line of {@code file} ("pid@host since ...") when another
+     * process holds its lock, "this process" when this JVM does, empty when nobody does or the file
+     * does not exist. It never writes the file: a free lock is taken and released at once. (A worker
+     * that tries the run in that instant finds it taken and leaves it for the next sweep.)
+     */
+    public static Optional<String> holder(Path file) throws IOException {
+        if (HELD.contains(file.toAbsolutePath().normalize())) {
+            // Opening the file again and closing it would drop this process's lock on it.
+            return Optional.of("this process");
+        }
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock probe = channel.tryLock();
+            if (probe != null) {
+                probe.release();
+                return Optional.empty();
+            }
+            ByteBuffer text = ByteBuffer.allocate((int) Math.min(channel.size(), 4096));
+            channel.read(text, 0);
+            return Optional.of(new String(text.array(), 0, text.position(), StandardCharsets.UTF_8).strip());
+        }
     }
 
     @Override
