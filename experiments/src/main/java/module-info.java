@@ -7,6 +7,8 @@ module dev.ablate.experiments {
     requires transitive dev.ablate.tasks;
     requires transitive dev.ablate.store;
     requires java.management;
+    // sun.misc.Signal: SIGTERM and Ctrl-C stop training at a step boundary (StopRequest).
+    requires jdk.unsupported;
     requires com.github.victools.jsonschema.generator;
     requires com.github.victools.jsonschema.module.jackson;
     requires com.fasterxml.classmate;

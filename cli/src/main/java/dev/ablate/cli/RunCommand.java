@@ -7,6 +7,7 @@ import dev.ablate.experiments.spec.SpecReader;
 import dev.ablate.experiments.spec.Variant;
 import dev.ablate.experiments.sweep.ExperimentRunner;
 import dev.ablate.experiments.sweep.RunEnvironment;
+import dev.ablate.experiments.sweep.StopRequest;
 import dev.ablate.models.transformer.TransformerFactory;
 import dev.ablate.reports.stats.Estimate;
 import dev.ablate.store.RunResult;
@@ -66,8 +67,16 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
         ExperimentRunner runner = instance(ExperimentRunner.class);
         RunStore store = runner.store(root);
         String version = AblateCommand.Version.versions().getProperty("ablate");
-        ExperimentRunner.Summary summary = runner.run(plan, store, new RunEnvironment(chosen, version),
-                new ConsoleProgress(console, System.console() != null));
+        StopRequest.installHandlers();
+        ExperimentRunner.Summary summary;
+        try {
+            summary = runner.run(plan, store, new RunEnvironment(chosen, version),
+                    new ConsoleProgress(console, System.console() != null));
+        } catch (StopRequest.Stopped stopped) {
+            console.flush();
+            spec.commandLine().getErr().println("ablate: " + stopped.getMessage());
+            return StopRequest.exitStatus(stopped.signal());
+        }
         printSummary(console, plan, summary);
         ReportCommand.print(console, ReportCommand.write(parent, root, null));
         List<RunResult> failed = summary.failed();

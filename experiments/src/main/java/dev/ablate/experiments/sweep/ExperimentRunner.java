@@ -100,7 +100,7 @@ public final class ExperimentRunner {
                     RunResult result;
                     try {
                         result = executor.execute(i + 1, runs.size(), run, dir);
-                    } catch (UserException e) {
+                    } catch (UserException | StopRequest.Stopped e) {
                         throw e;
                     } catch (RuntimeException | IOException | Error e) {
                         result = executor.failed(run, e);

@@ -71,6 +71,7 @@ final class RunExecutor {
 
             Metric metric = task.kind().metric(variant.config().evaluation().metric()).orElseThrow();
             Evaluator evaluator = evaluator(model, trainer, variant);
+            StopRequest.training(true);
             try {
                 while (progress.step() < training.steps()) {
                     int step = progress.step() + 1;
@@ -87,15 +88,21 @@ final class RunExecutor {
                     if (last || step % training.evalEvery() == 0) {
                         validate(step, manager, evaluator, metric, folder, trainer, progress);
                     }
-                    if (last || step % training.checkpointEvery() == 0) {
+                    String signal = StopRequest.pending();
+                    if (last || step % training.checkpointEvery() == 0 || signal != null) {
                         progress.clockWall();
                         folder.saveCheckpoint(progress.state(), trainer::writeWeights, trainer::writeOptimizer);
+                    }
+                    if (signal != null && !last) {
+                        throw new StopRequest.Stopped(signal, run.label(), step);
                     }
                 }
             } catch (Trainer.Diverged d) {
                 progress.clockWall();
                 return RunResult.diverged(identity(run), d.step(), progress.training(model.parameterCount()),
                         environment.recorded());
+            } finally {
+                StopRequest.training(false);
             }
             return evaluate(run, manager, model, trainer, evaluator, folder, progress);
         }

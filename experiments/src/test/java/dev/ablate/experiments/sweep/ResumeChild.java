@@ -5,7 +5,8 @@ import dev.ablate.experiments.spec.PlannedRun;
 import java.nio.file.Path;
 
 /**
- * The process {@link TestResume} kills: runs a spec file into a run store, pausing {@code sleepMs}
+ * The process {@link TestResume} kills or stops with SIGTERM (handled as {@code ablate run} handles
+ * it): runs a spec file into a run store, pausing {@code sleepMs}
  * after every step (so the test can catch it mid-run) and stopping for good at step {@code blockAt}
  * (so it can never finish before it is killed).
  *
@@ -22,6 +23,18 @@ public final class ResumeChild {
         int blockAt = Integer.parseInt(args[3]);
         SweepTesting.Harness harness = new SweepTesting.Harness();
         ExperimentPlan plan = harness.reader.read(spec);
+        StopRequest.installHandlers();
+        try {
+            run(harness, plan, store, sleepMs, blockAt);
+        } catch (StopRequest.Stopped stopped) {
+            System.out.println(stopped.getMessage());
+            System.out.flush();
+            System.exit(StopRequest.exitStatus(stopped.signal()));
+        }
+        System.out.println("finished");
+    }
+
+    private static void run(SweepTesting.Harness harness, ExperimentPlan plan, Path store, long sleepMs, int blockAt) {
         harness.run(plan, harness.store(store), new ProgressListener() {
             @Override
             public void runStarted(int index, int total, PlannedRun run, long parameters, int fromStep, int steps) {
@@ -43,6 +56,5 @@ public final class ResumeChild {
                 }
             }
         });
-        System.out.println("finished");
     }
 }

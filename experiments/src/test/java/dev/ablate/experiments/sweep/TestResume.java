@@ -113,6 +113,63 @@ class TestResume {
         assertThat(killedRun.result()).contains(resumed.results().get(0).orElseThrow());
     }
 
+    /** SIGTERM mid-run: the step ends, a checkpoint is written, the process exits 143; the resume is exact. */
+    @Test
+    void runStoppedWithSigtermCheckpointsItsLastStepAndResumesToTheSameResult() throws Exception {
+        int steps = 200;
+        String spec = SweepTesting.spec("resume", "\"steps\": " + steps + ", \"batchSize\": 16, \"evalEvery\": 50, "
+                + "\"checkpointEvery\": 1000, \"logEvery\": 5, " + SCHEDULE, "");
+        Path specFile = temp.resolve("spec.json");
+        Files.writeString(specFile, spec, StandardCharsets.UTF_8);
+        Path stoppedStore = temp.resolve("stopped");
+        Path log = temp.resolve("child.log");
+        SweepTesting.Harness harness = new SweepTesting.Harness();
+        RunFolder stoppedRun = run(harness, stoppedStore);
+
+        Process child = SweepTesting.childJvm(ResumeChild.class, specFile.toString(), stoppedStore.toString(), "15", "150")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            // validation at step 50 has run: the stop comes after it, while steps go by
+            while (!validated(stoppedRun)) {
+                if (!child.isAlive()) {
+                    fail("the child ended (exit " + child.exitValue() + ") before step 50:\n" + Files.readString(log));
+                }
+                if (System.nanoTime() > deadline) {
+                    fail("no validation at step 50 within 60 s:\n" + Files.readString(log));
+                }
+                Thread.sleep(10);
+            }
+            child.destroy();   // SIGTERM
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            child.destroyForcibly();
+        }
+        assertThat(child.exitValue()).as("stopped by SIGTERM:\n" + Files.readString(log)).isEqualTo(143);
+        assertThat(Files.readString(log)).contains("stopped by SIGTERM after step").doesNotContain("Exception");
+        assertThat(stoppedRun.path().resolve("result.json")).doesNotExist();
+        // checkpointEvery is 1000: the only checkpoint is the one the signal asked for
+        int checkpoint = stoppedRun.checkpointState().orElseThrow().step();
+        assertThat(checkpoint).isBetween(50, 149);
+        assertThat(Files.readString(log)).contains("after step " + checkpoint + ",");
+
+        ExperimentPlan plan = harness.reader.read(specFile);
+        ExperimentRunner.Summary straight = harness.run(plan, harness.store(temp.resolve("straight")), ProgressListener.NONE);
+        SweepTesting.Recorder recorder = new SweepTesting.Recorder();
+        ExperimentRunner.Summary resumed = harness.run(harness.reader.read(specFile), harness.store(stoppedStore), recorder);
+        assertThat(recorder.started.get(0).fromStep()).isEqualTo(checkpoint);
+        assertSameOutcome(stoppedRun.path(), resumed.results().get(0).orElseThrow(),
+                run(harness, temp.resolve("straight")).path(), straight.results().get(0).orElseThrow());
+    }
+
+    /** Whether the run has written a validation line (read as text: the child may be mid-line). */
+    private static boolean validated(RunFolder run) throws IOException {
+        Path metrics = run.path().resolve("metrics.jsonl");
+        return Files.exists(metrics) && Files.readString(metrics).contains("\"split\":\"valid\"");
+    }
+
     private static int checkpointStep(RunFolder run) {
         Path state = run.path().resolve("checkpoint").resolve("state.json");
         if (!Files.exists(state)) {
