@@ -35,8 +35,12 @@ import picocli.CommandLine.Parameters;
                 + "is training are left to it. Ends with a summary (the metric's mean ± std over seeds per variant) "
                 + "and writes the report (as `ablate report OUT` does): report.html, report.md, results.csv, results.json.",
                 "",
+                "SIGTERM or Ctrl-C while a run trains ends the current step, writes a checkpoint there and exits "
+                + "(143 or 130); running the spec again resumes that run.",
+                "",
                 "Exit status: 0 when every run completed or diverged, 2 for invalid input, 1 when a run failed "
-                + "(the failed runs are named; running the spec again retries them)."},
+                + "(the failed runs are named; running the spec again retries them), 143 or 130 when stopped by "
+                + "SIGTERM or Ctrl-C."},
         mixinStandardHelpOptions = true)
 final class RunCommand extends Subcommand implements Callable<Integer> {
 

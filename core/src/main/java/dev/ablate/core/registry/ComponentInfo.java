@@ -73,10 +73,11 @@ public record ComponentInfo(
             ComplexityModel c = ComponentRegistry.complexity(a, (AttentionConfig) defaults);
             complexity = new Complexity(c.perLayer(), c.sequentialOperations(), c.maximumPathLength(), at,
                     c.flops(at), c.activationBytes(at));
-            acceptsPositions = insidePositions(registry).entrySet().stream()
-                            .filter(e -> attention.accepts(e.getValue()))
-                            .map(Map.Entry::getKey)
-                            .toList();
+            acceptsPositions = registry.ids(ComponentKind.POSITIONAL).stream().filter(id -> {
+                PositionalCapabilities positions = registry.capabilities(
+                        (PositionalConfig) registry.defaultConfig(ComponentKind.POSITIONAL, id));
+                return positions.insideAttention() && attention.accepts(positions);
+            }).toList();
         } else if (d instanceof PositionalDescriptor<?> p) {
             PositionalCapabilities positions = ComponentRegistry.capabilities(p, (PositionalConfig) defaults);
             capabilities = positions;
@@ -91,18 +92,6 @@ public record ComponentInfo(
         }
         return new ComponentInfo(d.kind().label(), d.id(), d.summary(), parameters(registry.json().mapper(), defaults),
                 capabilities, acceptsPositions, acceptedBy, complexity, registry.origin(d));
-    }
-
-    /** The positional plugins that act inside attention, by id, with their default capabilities. */
-    private static Map<String, PositionalCapabilities> insidePositions(ComponentRegistry registry) {
-        Map<String, PositionalCapabilities> inside = new LinkedHashMap<>();
-        for (String id : registry.ids(ComponentKind.POSITIONAL)) {
-            PositionalCapabilities c = registry.capabilities((PositionalConfig) registry.defaultConfig(ComponentKind.POSITIONAL, id));
-            if (c.insideAttention()) {
-                inside.put(id, c);
-            }
-        }
-        return inside;
     }
 
     private static Map<String, Parameter> parameters(ObjectMapper mapper, ComponentConfig defaults) {

@@ -80,25 +80,19 @@ public final class StopRequest {
         TRAINING.set(active);
     }
 
-    /** Training stopped at a step boundary on a signal, with a checkpoint at {@code step}. */
+    /** Training stopped at a step boundary on a signal, with a checkpoint at that step. */
     public static final class Stopped extends RuntimeException {
 
         private final String signal;
-        private final int step;
 
         Stopped(String signal, String run, int step) {
             super(run + " stopped by " + signal + " after step " + step + ", checkpoint saved; running the spec again "
                     + "resumes it");
             this.signal = signal;
-            this.step = step;
         }
 
         public String signal() {
             return signal;
-        }
-
-        public int step() {
-            return step;
         }
     }
 }

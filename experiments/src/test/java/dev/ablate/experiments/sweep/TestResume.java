@@ -69,22 +69,9 @@ class TestResume {
         SweepTesting.Harness harness = new SweepTesting.Harness();
         RunFolder killedRun = run(harness, killedStore);
 
-        // 15 ms after every step, and never past step 150: the child is always caught mid-run
-        Process child = SweepTesting.childJvm(ResumeChild.class, specFile.toString(), killedStore.toString(), "15", "150")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        Process child = startChild(specFile, killedStore, log);
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (checkpointStep(killedRun) < 60) {
-                if (!child.isAlive()) {
-                    fail("the child ended (exit " + child.exitValue() + ") before checkpoint 60:\n" + Files.readString(log));
-                }
-                if (System.nanoTime() > deadline) {
-                    fail("no checkpoint 60 within 60 s:\n" + Files.readString(log));
-                }
-                Thread.sleep(10);
-            }
+            awaitMidRun(child, log, () -> checkpointStep(killedRun) >= 60, "checkpoint 60");
             assertThat(child.isAlive()).isTrue();
             child.destroyForcibly();   // SIGKILL
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -126,22 +113,10 @@ class TestResume {
         SweepTesting.Harness harness = new SweepTesting.Harness();
         RunFolder stoppedRun = run(harness, stoppedStore);
 
-        Process child = SweepTesting.childJvm(ResumeChild.class, specFile.toString(), stoppedStore.toString(), "15", "150")
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        Process child = startChild(specFile, stoppedStore, log);
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             // validation at step 50 has run: the stop comes after it, while steps go by
-            while (!validated(stoppedRun)) {
-                if (!child.isAlive()) {
-                    fail("the child ended (exit " + child.exitValue() + ") before step 50:\n" + Files.readString(log));
-                }
-                if (System.nanoTime() > deadline) {
-                    fail("no validation at step 50 within 60 s:\n" + Files.readString(log));
-                }
-                Thread.sleep(10);
-            }
+            awaitMidRun(child, log, () -> validated(stoppedRun), "validation at step 50");
             child.destroy();   // SIGTERM
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         } finally {
@@ -162,6 +137,33 @@ class TestResume {
         assertThat(recorder.started.get(0).fromStep()).isEqualTo(checkpoint);
         assertSameOutcome(stoppedRun.path(), resumed.results().get(0).orElseThrow(),
                 run(harness, temp.resolve("straight")).path(), straight.results().get(0).orElseThrow());
+    }
+
+    /** A {@link ResumeChild} pausing 15 ms after every step and never going past step 150: always caught mid-run. */
+    private static Process startChild(Path specFile, Path store, Path log) throws IOException {
+        return SweepTesting.childJvm(ResumeChild.class, specFile.toString(), store.toString(), "15", "150")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+    }
+
+    /** Something the child's files show. */
+    private interface Probe {
+        boolean reached() throws IOException;
+    }
+
+    /** Waits (60 s at most) until {@code probe} holds, failing with the child's log if the child ends first. */
+    private static void awaitMidRun(Process child, Path log, Probe probe, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!probe.reached()) {
+            if (!child.isAlive()) {
+                fail("the child ended (exit " + child.exitValue() + ") before " + what + ":\n" + Files.readString(log));
+            }
+            if (System.nanoTime() > deadline) {
+                fail("no " + what + " within 60 s:\n" + Files.readString(log));
+            }
+            Thread.sleep(10);
+        }
     }
 
     /** Whether the run has written a validation line (read as text: the child may be mid-line). */

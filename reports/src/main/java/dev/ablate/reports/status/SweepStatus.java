@@ -88,9 +88,12 @@ public record SweepStatus(String experiment, List<Row> runs) {
                 return new Row(variant, seed, State.DIVERGED, r.divergedAtStep(), steps, null, null, null, null, null);
             }
         }
-        Optional<String> holder = run.exists() ? run.lockHolder() : Optional.empty();
-        Integer step = run.exists() ? lastStep(run.metrics()) : null;
-        String updated = run.exists() ? run.metricsUpdated().map(Instant::toString).orElse(null) : null;
+        if (!run.exists()) {
+            return new Row(variant, seed, State.PENDING, null, steps, null, null, null, null, null);
+        }
+        Optional<String> holder = run.lockHolder();
+        Integer step = lastStep(run.metrics());
+        String updated = run.metricsUpdated().map(Instant::toString).orElse(null);
         if (holder.isPresent()) {
             return new Row(variant, seed, State.RUNNING, step, steps, holder.get(), updated, null, null, null);
         }

@@ -90,8 +90,14 @@ public final class MultiHeadAttention extends AbstractBlock {
         NDArray v = Heads.split(Projections.apply(value, ps, memory, training), setup.kvHeads());
 
         if (positions != null) {
-            q = positions.rotate(q, x.getManager().arange((float) q.getShape().get(2)));
-            k = positions.rotate(k, x.getManager().arange((float) k.getShape().get(2)));
+            // Positions act in self-attention only, where queries and keys are the same positions.
+            if (q.getShape().get(2) != k.getShape().get(2)) {
+                throw new IllegalArgumentException("positions inside attention need self-attention: query length "
+                        + q.getShape().get(2) + " differs from key length " + k.getShape().get(2));
+            }
+            NDArray at = x.getManager().arange((float) q.getShape().get(2));
+            q = positions.rotate(q, at);
+            k = positions.rotate(k, at);
         }
         int group = setup.heads() / setup.kvHeads();
         if (group > 1) {
