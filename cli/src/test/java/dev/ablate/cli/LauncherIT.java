@@ -1,9 +1,11 @@
 package dev.ablate.cli;
 
+import static dev.ablate.cli.Launcher.ablate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ablate.cli.Launcher.Result;
 import dev.ablate.core.registry.ComponentRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,9 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class LauncherIT {
 
-    private static final Path DIST = Path.of(System.getProperty("ablate.dist"));
-
-    private record Result(int status, String out, String err) {}
+    private static final Path DIST = Launcher.DIST;
 
     /** An echo plugin compiled as a module against the distribution's JARs, as a plugin project would be. */
     private static PluginJar modularEcho(String module, String id, String opens) {
@@ -50,28 +49,6 @@ final class LauncherIT {
             }
         }
         throw new AssertionError("no plugin " + id + " in " + r.out() + r.err());
-    }
-
-    private static Result ablate(String... args) throws IOException, InterruptedException {
-        return ablate(Map.of(), args);
-    }
-
-    private static Result ablate(Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", DIST.resolve("bin/ablate").toString()));
-        command.addAll(List.of(args));
-        Path out = Files.createTempFile("ablate-out", ".txt");
-        Path err = Files.createTempFile("ablate-err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().remove("ABLATE_PLUGINS");
-        builder.environment().remove("ABLATE_CHECKOUT");
-        builder.environment().putAll(environment);
-        Process p = builder.start();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("ablate finished").isTrue();
-        Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
-        Files.delete(out);
-        Files.delete(err);
-        return r;
     }
 
     @Test
@@ -140,6 +117,64 @@ final class LauncherIT {
         Result again = ablate("run", spec.toString(), "--out", runs.toString(), "--device", "cpu");
         assertThat(again.status()).as(again.err()).isZero();
         assertThat(again.out()).contains("skipped (already completed)").contains("trained 0 run(s), skipped 2");
+    }
+
+    @Test
+    void twoWorkersShareTheStoreAndTrainEveryRunOnce(@TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("tiny.json"), """
+                {"name": "tiny", "task": {"type": "reverse", "length": 4, "vocabSize": 6, "trainSize": 64, "validSize": 8, "testSize": 8},
+                 "base": {"model": {"layers": 1, "dModel": 16, "heads": 2, "dFF": 32},
+                          "training": {"steps": 30, "batchSize": 8, "evalEvery": 10}},
+                 "seeds": [1, 2, 3]}
+                """);
+        Path runs = dir.resolve("runs");
+        Result r = ablate("run", spec.toString(), "--out", runs.toString(), "--device", "cpu", "--workers", "2");
+        assertThat(r.status()).as(r.out() + r.err()).isZero();
+        int cores = Runtime.getRuntime().availableProcessors();
+        String threads = Math.max(1, cores / 2) + " thread(s)";
+        assertThat(r.out()).contains("[worker 1] pid ").contains("[worker 2] pid ").contains("on cpu with " + threads);
+        // Each run is trained by exactly one of the workers.
+        for (int s = 1; s <= 3; s++) {
+            String seed = " seed " + s + ":";
+            long trained = r.out().lines().filter(l -> l.matches("\\[worker \\d] run \\d/3 base seed \\d+: completed.*"))
+                    .filter(l -> l.contains(seed)).count();
+            assertThat(trained).as("%s trained once in:%n%s", seed, r.out()).isEqualTo(1);
+        }
+        assertThat(r.out()).contains("3 completed").doesNotContain("not finished");
+        JsonNode results = new ObjectMapper().readTree(runs.resolve("results.json").toFile());
+        assertThat(results.get("runs")).hasSize(3);
+        results.get("runs").forEach(run -> assertThat(run.get("status").asText()).isEqualTo("completed"));
+    }
+
+    @Test
+    void aRunThatCannotStartIsRecordedAsFailedWithTheMessage(@TempDir Path dir) throws Exception {
+        Path corpus = Files.writeString(dir.resolve("corpus.txt"), "the cat sat on the mat. ".repeat(200));
+        Path spec = Files.writeString(dir.resolve("lm.json"), """
+                {"name": "lm", "task": {"type": "lm", "file": "corpus.txt", "tokenization": "char", "length": 16},
+                 "base": {"model": {"family": "decoder", "layers": 1, "dModel": 16, "heads": 2, "dFF": 32},
+                          "training": {"steps": 4, "batchSize": 8, "evalEvery": 2}},
+                 "seeds": [1, 2]}
+                """);
+        Path runs = dir.resolve("runs");
+        Result first = ablate("run", spec.toString(), "--out", runs.toString(), "--device", "cpu", "--only", "base/seed-1");
+        assertThat(first.status()).as(first.err()).isZero();
+        assertThat(first.out()).contains("run 1/2 base seed 1: completed").contains("1 completed, 1 not finished");
+
+        Result unknown = ablate("run", spec.toString(), "--out", runs.toString(), "--only", "base/sed-2");
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--only base/sed-2: no such run or variant in lm")
+                .contains("Did you mean 'base/seed-2'?");
+
+        Files.delete(corpus);
+        Result second = ablate("run", spec.toString(), "--out", runs.toString(), "--device", "cpu", "--only", "base/seed-2");
+        assertThat(second.status()).isEqualTo(2);
+        assertThat(second.err()).contains("corpus.txt").doesNotContain("Exception");
+        Result status = ablate("status", runs.toString(), "--json");
+        JsonNode rows = new ObjectMapper().readTree(status.out()).get("runs");
+        assertThat(rows.get(0).get("state").asText()).isEqualTo("completed");
+        assertThat(rows.get(1).get("state").asText()).isEqualTo("failed");
+        assertThat(rows.get(1).get("error").asText()).startsWith("cannot start: ").contains("corpus.txt");
+
     }
 
     @Test

@@ -49,7 +49,7 @@ final class TestLegacyRunStore {
         assertThat(status.status()).as(status.err()).isZero();
         assertThat(status.out()).contains("legacy-store: 4 runs: 1 pending, 1 interrupted, 2 completed")
                 .containsPattern(RESTRICTED.replace("(", "\\(").replace(")", "\\)")
-                        + " +1 +interrupted +20/80 +resumes on the next run");
+                        + " +1 +interrupted +20/80 +no worker; resumes on the next run or submit \\(last logged ");
 
         CommandResult resumed = run("run", spec.toString(), "--out", store.toString(), "--device", "cpu");
         assertThat(resumed.status()).as(resumed.err()).isZero();

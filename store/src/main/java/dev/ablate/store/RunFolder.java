@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 /**
  * One run's folder, {@code <variant id>/seed-<s>/}: config.json, metrics.jsonl, checkpoint/
  * (model-STEP.params, optimizer-STEP.bin, state.json, best.params), the vocabularies, the final
- * outputs, result.json and run.lock. Every file but metrics.jsonl (appended line by line) is
+ * outputs, result.json, run.lock and heartbeat.json. Every file but metrics.jsonl (appended line by line) is
  * written atomically; a checkpoint is committed by its state.json, written after its files.
  */
 public final class RunFolder {
@@ -35,6 +35,7 @@ public final class RunFolder {
     private static final String CONFIG = "config.json";
     private static final String METRICS = "metrics.jsonl";
     private static final String STATE = "state.json";
+    private static final String HEARTBEAT = "heartbeat.json";
 
     private final Path path;
 
@@ -80,6 +81,16 @@ public final class RunFolder {
     public Optional<Instant> metricsUpdated() throws IOException {
         Path file = path.resolve(METRICS);
         return Files.isRegularFile(file) ? Optional.of(Files.getLastModifiedTime(file).toInstant()) : Optional.empty();
+    }
+
+    /** The last heartbeat of a process that trained the run (see {@link Heartbeat}), or empty. */
+    public Optional<Heartbeat> heartbeat() {
+        return StoreJson.readIfPresent(path.resolve(HEARTBEAT), Heartbeat.class, "unreadable heartbeat",
+                "it is rewritten while the run trains");
+    }
+
+    public void writeHeartbeat(Heartbeat heartbeat) throws IOException {
+        StoreJson.write(path.resolve(HEARTBEAT), heartbeat);
     }
 
     /** The run's lock, or {@code null} when another process is training it. */

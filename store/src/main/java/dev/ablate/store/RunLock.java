@@ -73,6 +73,30 @@ public final class RunLock implements AutoCloseable {
     }
 
     /**
+     * The lock, waiting while another process holds it. Not reentrant: this JVM must not hold it
+     * already.
+     */
+    public static RunLock await(Path file) throws IOException {
+        Path key = file.toAbsolutePath().normalize();
+        if (!HELD.add(key)) {
+            throw new IllegalStateException(file + " is already locked by this process");
+        }
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            try {
+                return new RunLock(key, channel, channel.lock());
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            HELD.remove(key);
+            throw e;
+        }
+    }
+
+    /**
      * Who trains the run now: the holder line of {@code file} ("pid@host since ...") when another
      * process holds its lock, "this process" when this JVM does, empty when nobody does or the file
      * does not exist. It never writes the file: a free lock is taken and released at once. (A worker

@@ -40,6 +40,15 @@ public final class RunStore {
         return new RunFolder(root.resolve(variantId).resolve("seed-" + seed));
     }
 
+    /**
+     * Waits for the store's {@code report.lock} and holds it: workers that finish runs at the same
+     * time rebuild results.json and the report one after another, never over each other.
+     */
+    public RunLock lockReports() throws IOException {
+        Files.createDirectories(root);
+        return RunLock.await(root.resolve("report.lock"));
+    }
+
     public void writeExperiment(ExperimentRecord experiment) throws IOException {
         Files.createDirectories(root);
         StoreJson.write(root.resolve(EXPERIMENT), experiment);

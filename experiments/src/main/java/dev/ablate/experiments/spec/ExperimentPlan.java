@@ -1,5 +1,7 @@
 package dev.ablate.experiments.spec;
 
+import dev.ablate.core.error.DidYouMean;
+import dev.ablate.core.error.UserException;
 import dev.ablate.tasks.Task;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,5 +31,23 @@ public record ExperimentPlan(
             }
         }
         return runs;
+    }
+
+    /**
+     * The runs {@code ids} name, in plan order: each id is a run ({@code <variant id>/seed-<seed>}, as
+     * {@link PlannedRun#id()}) or a variant (all its seeds). An id that names nothing is an error.
+     */
+    public List<PlannedRun> select(List<String> ids) {
+        List<PlannedRun> all = runs();
+        List<String> known = new ArrayList<>();
+        variants.forEach(v -> known.add(v.id()));
+        all.forEach(r -> known.add(r.id()));
+        for (String id : ids) {
+            if (!known.contains(id)) {
+                throw new UserException("--only " + id + ": no such run or variant in " + name() + " (runs are named "
+                        + "<variant>/seed-<seed>, e.g. " + all.get(0).id() + ")." + DidYouMean.hint(id, known));
+            }
+        }
+        return all.stream().filter(r -> ids.contains(r.id()) || ids.contains(r.variant().id())).toList();
     }
 }

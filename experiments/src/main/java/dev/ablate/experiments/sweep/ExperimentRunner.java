@@ -69,13 +69,20 @@ public final class ExperimentRunner {
     }
 
     public Summary run(ExperimentPlan plan, RunStore store, RunEnvironment environment, ProgressListener listener) {
+        return run(plan, plan.runs(), store, environment, listener);
+    }
+
+    /**
+     * Trains the {@code selected} runs of the plan that have no final result and nobody else holds.
+     * The summary lists every run of the plan: the others with whatever result the store holds for
+     * them now (another worker's, or none).
+     */
+    public Summary run(ExperimentPlan plan, List<PlannedRun> selected, RunStore store, RunEnvironment environment,
+            ProgressListener listener) {
         try {
-            List<PlannedRun> runs = plan.runs();
-            for (PlannedRun run : runs) {
-                requireSameConfig(store.run(run.variant().id(), run.seed()), run.variant());
-            }
-            store.writeExperiment(experimentRecord(plan));
+            prepare(plan, store);
             RunExecutor executor = new RunExecutor(plan, factory, registry, environment, listener);
+            List<PlannedRun> runs = plan.runs();
             List<Optional<RunResult>> results = new ArrayList<>();
             int trained = 0;
             int skipped = 0;
@@ -83,32 +90,46 @@ public final class ExperimentRunner {
                 PlannedRun run = runs.get(i);
                 RunFolder dir = store.run(run.variant().id(), run.seed());
                 Optional<RunResult> existing = dir.result();
+                if (!selected.contains(run)) {
+                    results.add(existing);
+                    continue;
+                }
                 if (existing.isPresent() && existing.get().status().isFinal()) {
                     listener.runSkipped(i + 1, runs.size(), run, "already " + existing.get().status().label());
                     results.add(existing);
                     skipped++;
                     continue;
                 }
-                try (RunLock lock = dir.tryLock()) {
+                try (RunLock lock = tryLock(dir)) {
                     if (lock == null) {
                         listener.runSkipped(i + 1, runs.size(), run, "being trained by another process");
                         results.add(Optional.empty());
                         skipped++;
                         continue;
                     }
-                    dir.writeConfig(runRecord(plan, run));
-                    RunResult result;
-                    try {
-                        result = executor.execute(i + 1, runs.size(), run, dir);
-                    } catch (UserException | StopRequest.Stopped e) {
-                        throw e;
-                    } catch (RuntimeException | IOException | Error e) {
-                        result = executor.failed(run, e);
-                        if (e instanceof Error error && !(e instanceof OutOfMemoryError)) {
-                            throw error;
-                        }
+                    // Another worker may have finished it between the look above and the lock.
+                    Optional<RunResult> finished = dir.result().filter(r -> r.status().isFinal());
+                    if (finished.isPresent()) {
+                        listener.runSkipped(i + 1, runs.size(), run, "already " + finished.get().status().label());
+                        results.add(finished);
+                        skipped++;
+                        continue;
                     }
-                    dir.writeResult(result);
+                    RunResult result;
+                    try (HeartbeatWriter heartbeat = HeartbeatWriter.start(dir)) {
+                        dir.writeConfig(runRecord(plan, run));
+                        try {
+                            result = executor.execute(i + 1, runs.size(), run, dir, heartbeat);
+                        } catch (UserException | StopRequest.Stopped e) {
+                            throw e;
+                        } catch (RuntimeException | IOException | Error e) {
+                            result = executor.failed(run, e);
+                            if (e instanceof Error error && !(e instanceof OutOfMemoryError)) {
+                                throw error;
+                            }
+                        }
+                        dir.writeResult(result);
+                    }
                     listener.runFinished(run, result);
                     results.add(Optional.of(result));
                     trained++;
@@ -118,6 +139,37 @@ public final class ExperimentRunner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The run's lock, or null when another process trains it. A free lock is also held for an instant
+     * by `ablate status` probing it (from any machine), so a lock found taken is tried twice more
+     * before the run is left to its holder.
+     */
+    private static RunLock tryLock(RunFolder dir) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            RunLock lock = dir.tryLock();
+            if (lock != null || attempt == 2) {
+                return lock;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+    }
+
+    /**
+     * Makes {@code store} the plan's: refuses run folders trained with another config than their
+     * variant's now, and writes experiment.json (which `ablate status` and the reports read).
+     */
+    public void prepare(ExperimentPlan plan, RunStore store) throws IOException {
+        for (PlannedRun run : plan.runs()) {
+            requireSameConfig(store.run(run.variant().id(), run.seed()), run.variant());
+        }
+        store.writeExperiment(experimentRecord(plan));
     }
 
     /** experiment.json: the resolved spec, its hash, the runs it expands to, and what reports need of the task. */

@@ -55,7 +55,8 @@ final class RunExecutor {
     }
 
     /** One run in a fresh engine scope: what the sweep calls. */
-    RunResult execute(int index, int total, PlannedRun run, RunFolder folder) throws IOException {
+    RunResult execute(int index, int total, PlannedRun run, RunFolder folder, HeartbeatWriter heartbeat)
+            throws IOException {
         long sessionStart = System.nanoTime();
         Variant variant = run.variant();
         TrainingConfig training = variant.config().training();
@@ -68,6 +69,7 @@ final class RunExecutor {
                     run.seed());
             RunProgress progress = resume(folder, trainer, training.steps(), sessionStart);
             listener.runStarted(index, total, run, model.parameterCount(), progress.step(), training.steps());
+            heartbeat.started(progress.step(), training.steps());
 
             Metric metric = task.kind().metric(variant.config().evaluation().metric()).orElseThrow();
             Evaluator evaluator = evaluator(model, trainer, variant);
@@ -79,6 +81,7 @@ final class RunExecutor {
                     Trainer.Step done = trainer.step(step);
                     progress.stepDone(step, System.nanoTime() - start, done.tokens());
                     listener.step(step, done.loss(), progress.tokensPerSecond());
+                    heartbeat.stepDone(step);
 
                     boolean last = step == training.steps();
                     if (last || step % training.logEvery() == 0) {

@@ -10,6 +10,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * checkpoint and stops ({@link Stopped}), so the next sweep resumes it with the numbers of an
  * uninterrupted run, and no JVM is torn down mid-write. Outside the training loop (reading data,
  * evaluating) the signal ends the process at once, as by default.
+ *
+ * <p>SIGUSR2 is Slurm's warning before a time limit ({@code --signal=B:USR2@SECONDS}, as submitit
+ * asks for it; USR1 collides with NCCL): it never ends the process by itself. During training it
+ * stops the run like SIGTERM; before training (start-up, reading data) it stops the run after its
+ * first step; after the last step it lets the run finish its evaluation, which is shorter than any
+ * requeue.
  */
 public final class StopRequest {
 
@@ -34,6 +40,7 @@ public final class StopRequest {
                 }
             });
         }
+        handle("USR2", () -> PENDING.compareAndSet(null, "SIGUSR2"));
     }
 
     /**
@@ -67,7 +74,11 @@ public final class StopRequest {
 
     /** The shell's convention: 128 + the signal's number. */
     public static int exitStatus(String signal) {
-        return "SIGINT".equals(signal) ? 130 : 143;
+        return switch (signal) {
+            case "SIGINT" -> 130;
+            case "SIGUSR2" -> 128 + 12;
+            default -> 143;
+        };
     }
 
     /** The signal waiting to stop training, or null. */

@@ -6,10 +6,12 @@ import static dev.ablate.experiments.spec.SpecTesting.small;
 import static dev.ablate.experiments.spec.SpecTesting.tree;
 import static dev.ablate.experiments.spec.SpecTesting.variant;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import dev.ablate.core.config.ConfigException;
+import dev.ablate.core.error.UserException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,19 @@ final class TestGridExpansion {
         assertThat(plan.baseline()).isEqualTo("heads=1,labelSmoothing=0.0");
         assertThat(plan.runs()).hasSize(4);
         assertThat(plan.variants()).extracting(Variant::hash).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void runsAreSelectedByRunIdOrVariantInPlanOrder() {
+        ExperimentPlan plan = read(small(BASE + ", \"axes\": {\"model.heads\": [1, 2]}, \"seeds\": [7, 8]"));
+
+        assertThat(plan.runs()).extracting(PlannedRun::id).containsExactly("heads=1/seed-7", "heads=1/seed-8",
+                "heads=2/seed-7", "heads=2/seed-8");
+        assertThat(plan.select(List.of("heads=2/seed-8", "heads=1"))).extracting(PlannedRun::id)
+                .containsExactly("heads=1/seed-7", "heads=1/seed-8", "heads=2/seed-8");
+        assertThatThrownBy(() -> plan.select(List.of("heads=2/seed-9"))).isInstanceOf(UserException.class)
+                .hasMessage("--only heads=2/seed-9: no such run or variant in " + plan.name() + " (runs are named "
+                        + "<variant>/seed-<seed>, e.g. heads=1/seed-7). Did you mean 'heads=2/seed-7' or 'heads=2/seed-8'?");
     }
 
     @Test

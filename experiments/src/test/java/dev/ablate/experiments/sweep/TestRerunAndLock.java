@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ablate.core.error.UserException;
 import dev.ablate.experiments.spec.ExperimentPlan;
+import dev.ablate.store.Heartbeat;
 import dev.ablate.store.RunLock;
 import dev.ablate.store.RunStatus;
 import java.io.BufferedReader;
@@ -85,6 +86,12 @@ class TestRerunAndLock {
         Map<Path, Map.Entry<FileTime, List<Byte>>> before = snapshotOfRuns();
         assertThat(before).containsKeys(Path.of("small", "seed-3", "result.json"), Path.of("wide", "seed-3", "result.json"),
                 Path.of("small", "seed-3", "metrics.jsonl"), Path.of("small", "seed-3", "config.json"));
+        Heartbeat beat = harness.store(store()).run("small", 3).heartbeat().orElseThrow();
+        assertThat(beat.step()).as("the last heartbeat, written when the run was left").isEqualTo(10);
+        assertThat(beat.steps()).isEqualTo(10);
+        assertThat(beat.pid()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(beat.host()).isNotBlank();
+        assertThat(beat.secondsPerStep()).isPositive();
         JsonNode config = SweepTesting.JSON.readTree(store().resolve("small/seed-3/config.json").toFile());
         assertThat(config.at("/components/attention:full").asText())
                 .as("config.json says where each component came from").contains("ablate-attention");

@@ -14,6 +14,8 @@ import dev.ablate.reports.charts.Svg;
 import dev.ablate.reports.complexity.VariantComplexity;
 import dev.ablate.reports.stats.Estimate;
 import dev.ablate.reports.store.StoredExperiment;
+import dev.ablate.store.RunLock;
+import dev.ablate.store.RunStore;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,9 +56,19 @@ public final class ReportWriter {
     /**
      * Writes the report of the run store {@code store}, headed by {@code metric} (the table with
      * intervals and paired deltas, the validation curve, the Pareto charts), or by the spec's
-     * evaluation metric when null.
+     * evaluation metric when null. Workers finishing runs at the same time rebuild it one after
+     * another (the store's report lock), each from every result there is by then.
      */
     public Written write(Path store, String ablateVersion, String metric) throws IOException {
+        RunLock lock = RunStore.open(store).lockReports();
+        try {
+            return writeLocked(store, ablateVersion, metric);
+        } finally {
+            lock.close();
+        }
+    }
+
+    private Written writeLocked(Path store, String ablateVersion, String metric) throws IOException {
         StoredExperiment read = StoredExperiment.read(store);
         StoredExperiment experiment = metric == null ? read : read.headedBy(metric);
         Comparison comparison = Comparison.of(experiment);

@@ -7,11 +7,14 @@ import dev.ablate.core.error.UserException;
 import dev.ablate.reports.status.SweepStatus.Row;
 import dev.ablate.reports.status.SweepStatus.State;
 import dev.ablate.reports.store.FixtureStore;
+import dev.ablate.store.Heartbeat;
+import dev.ablate.store.RunFolder;
 import dev.ablate.store.RunLock;
 import dev.ablate.store.RunStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -71,6 +74,39 @@ final class TestSweepStatus {
         assertThat(row(SweepStatus.read(dir), "attention=full", 3).state()).as("lock released")
                 .isEqualTo(State.INTERRUPTED);
         assertThat(new RunStore(dir).run("attention=full", 3).lockHolder()).isEmpty();
+    }
+
+    @Test
+    void aHeartbeatGivesTheHostJobStepAndTimeLeftAndGoesStaleWhenItStops() throws IOException {
+        FixtureStore.write(dir);
+        RunFolder full3 = new RunStore(dir).run("attention=full", 3);
+        Files.delete(full3.path().resolve("result.json"));
+        Instant beat = Instant.parse("2026-12-04T10:00:00Z");
+        full3.writeHeartbeat(new Heartbeat("node7", 4242, "51_3", 160, 200, 0.5, beat.minusSeconds(60).toString(),
+                beat.toString()));
+
+        try (RunLock lock = full3.tryLock()) {
+            assertThat(lock).isNotNull();
+            SweepStatus now = SweepStatus.read(dir, beat.plusSeconds(10));
+            Row running = row(now, "attention=full", 3);
+            assertThat(running.state()).isEqualTo(State.RUNNING);
+            assertThat(running.step()).as("the heartbeat's step, newer than the metrics' 100").isEqualTo(160);
+            assertThat(running.host()).isEqualTo("node7");
+            assertThat(running.job()).isEqualTo("51_3");
+            assertThat(running.heartbeat()).isEqualTo(beat.toString());
+            assertThat(running.etaSeconds()).isEqualTo(40 * 0.5);
+            // One run left of 200 steps less 160 done, one running run at 0.5 s a step.
+            assertThat(now.etaSeconds()).isEqualTo(20.0);
+
+            Row stale = row(SweepStatus.read(dir, beat.plus(SweepStatus.STALE_AFTER).plusSeconds(1)), "attention=full", 3);
+            assertThat(stale.state()).as("held, but no heartbeat for over two minutes").isEqualTo(State.STALE);
+            assertThat(stale.etaSeconds()).isNull();
+        }
+        Row interrupted = row(SweepStatus.read(dir, beat.plusSeconds(10)), "attention=full", 3);
+        assertThat(interrupted.state()).isEqualTo(State.INTERRUPTED);
+        assertThat(interrupted.host()).as("where its worker was last seen").isEqualTo("node7");
+        assertThat(interrupted.step()).isEqualTo(160);
+        assertThat(SweepStatus.read(dir, beat).etaSeconds()).as("nothing running").isNull();
     }
 
     @Test
