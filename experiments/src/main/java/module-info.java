@@ -12,12 +12,14 @@ module dev.ablate.experiments {
     requires com.github.victools.jsonschema.generator;
     requires com.github.victools.jsonschema.module.jackson;
     requires com.fasterxml.classmate;
+    requires com.google.protobuf;
 
     exports dev.ablate.experiments.spec;
     exports dev.ablate.experiments.training;
     exports dev.ablate.experiments.evaluation;
     exports dev.ablate.experiments.sweep;
     exports dev.ablate.experiments.decoding;
+    exports dev.ablate.experiments.tensorboard;
 
     // Injected by Guice; the spec's hash inputs are package-private records Jackson writes.
     opens dev.ablate.experiments.spec to com.google.guice, com.fasterxml.jackson.databind;

@@ -19,10 +19,13 @@ module dev.ablate.reports {
     exports dev.ablate.reports.report;
     exports dev.ablate.reports.bench;
     exports dev.ablate.reports.status;
+    exports dev.ablate.reports.verdict;
 
     // Jackson writes results.json and reads and writes bench.json.
     opens dev.ablate.reports.report to com.fasterxml.jackson.databind;
     opens dev.ablate.reports.bench to com.fasterxml.jackson.databind;
     // ... and ablate status --json.
     opens dev.ablate.reports.status to com.fasterxml.jackson.databind;
+    // ... and the verdicts in results.json and ablate check --json.
+    opens dev.ablate.reports.verdict to com.fasterxml.jackson.databind;
 }

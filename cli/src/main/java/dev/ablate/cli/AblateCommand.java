@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         versionProvider = AblateCommand.Version.class,
         description = "A workbench for ablation studies of the Transformer (Vaswani et al. 2017) on DJL and "
                 + "PyTorch. Every interchangeable part (attention, positional encoding, normalization) is a plugin.",
-        subcommands = {ValidateCommand.class, RunCommand.class, StatusCommand.class, SlurmCommand.class, ReportCommand.class, ScoreCommand.class, DataCommand.class, SchemaCommand.class, PluginsCommand.class, InfoCommand.class, BenchCommand.class,
+        subcommands = {ValidateCommand.class, RunCommand.class, StatusCommand.class, SlurmCommand.class, ReportCommand.class, CheckCommand.class, CompareCommand.class, ScoreCommand.class, DataCommand.class, SchemaCommand.class, PluginsCommand.class, InfoCommand.class, BenchCommand.class,
             HelpCommand.class},
         footer = {"", "Exit status: 0 ok, 2 a problem with your input (the message says what), 1 a bug."})
 final class AblateCommand implements Runnable {

@@ -14,6 +14,9 @@ import dev.ablate.experiments.sweep.RunEnvironment;
 import dev.ablate.experiments.sweep.StopRequest;
 import dev.ablate.models.transformer.TransformerFactory;
 import dev.ablate.reports.stats.Estimate;
+import dev.ablate.reports.store.StoredExperiment;
+import dev.ablate.reports.verdict.Verdict;
+import dev.ablate.reports.verdict.Verdicts;
 import dev.ablate.store.ExperimentRecord;
 import dev.ablate.store.RunFolder;
 import dev.ablate.store.RunLock;
@@ -42,7 +45,8 @@ import picocli.CommandLine.Parameters;
         description = {"Check SPEC (as validate does), print the plan, then train every run that has no result yet: "
                 + "finished runs are skipped, interrupted ones resume from their last checkpoint, runs another process "
                 + "is training are left to it. Ends with a summary (the metric's mean ± std over seeds per variant) "
-                + "and writes the report (as `ablate report OUT` does): report.html, report.md, results.csv, results.json.",
+                + "and the verdict on each claim of the spec's expect (as `ablate check OUT` prints them), and writes "
+                + "the report (as `ablate report OUT` does): report.html, report.md, results.csv, results.json.",
                 "",
                 "Several processes may run the same spec into the same DIR at once (--workers N starts them for you; "
                 + "Slurm array tasks are others): each takes the runs nobody holds, and whichever finishes a run "
@@ -187,6 +191,11 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
     private int finish(PrintWriter console, ExperimentPlan plan, ExperimentRunner.Summary summary, Path root)
             throws IOException {
         printSummary(console, plan, summary);
+        List<Verdict> verdicts = Verdicts.of(StoredExperiment.read(root));
+        if (!verdicts.isEmpty()) {
+            console.println();
+            CheckCommand.print(console, verdicts);
+        }
         ReportCommand.print(console, ReportCommand.write(parent, root, null));
         List<RunResult> failed = summary.failed();
         if (!failed.isEmpty()) {
@@ -309,13 +318,20 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
         }
     }
 
+    /** {@link #meanStd} of an estimate already made, "-" for none. */
+    static String meanStdOf(Estimate e) {
+        if (e == null) {
+            return "-";
+        }
+        return e.n() == 1 ? ConsoleProgress.format(e.mean())
+                : ConsoleProgress.format(e.mean()) + " ± " + ConsoleProgress.format(e.std());
+    }
+
     /** Sample mean ± sample standard deviation (n − 1), as the report computes it; the std is left out for a single seed. */
     static String meanStd(List<Double> values) {
         if (values.isEmpty()) {
             return "-";
         }
-        Estimate e = Estimate.of(values);
-        return values.size() == 1 ? ConsoleProgress.format(e.mean())
-                : ConsoleProgress.format(e.mean()) + " ± " + ConsoleProgress.format(e.std());
+        return meanStdOf(Estimate.of(values));
     }
 }

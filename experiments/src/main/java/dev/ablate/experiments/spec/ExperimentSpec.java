@@ -2,6 +2,7 @@ package dev.ablate.experiments.spec;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ablate.store.Expectation;
 import dev.ablate.tasks.TaskConfig;
 import java.util.List;
 import java.util.Map;
@@ -27,4 +28,7 @@ public record ExperimentSpec(
         @JsonPropertyDescription("training seeds; every variant is trained once per seed")
         List<Integer> seeds,
         @JsonPropertyDescription("the variant id the reports compare the others against; default: the first variant")
-        String baseline) {}
+        String baseline,
+        @JsonPropertyDescription("claims about pairs of variants (variant, vs, metric, direction higher/lower/same, "
+                + "margin); the report judges each CONFIRMED, REFUTED or INCONCLUSIVE from the paired seeds")
+        List<Expectation> expect) {}

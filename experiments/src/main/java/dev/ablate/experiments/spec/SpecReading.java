@@ -17,13 +17,16 @@ import dev.ablate.experiments.evaluation.EvaluationConfig;
 import dev.ablate.experiments.spec.VariantDrafts.Draft;
 import dev.ablate.experiments.spec.VariantDrafts.Setting;
 import dev.ablate.experiments.training.TrainingConfig;
+import dev.ablate.store.Expectation;
 import dev.ablate.tasks.Task;
 import dev.ablate.tasks.TaskConfig;
 import dev.ablate.tasks.TaskKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,6 +40,9 @@ final class SpecReading {
 
     private static final List<String> TOP_FIELDS = VariantDrafts.fieldsOf(ExperimentSpec.class);
     private static final List<String> BASE_FIELDS = VariantDrafts.fieldsOf(RunConfig.class);
+    private static final List<String> EXPECT_FIELDS = VariantDrafts.fieldsOf(Expectation.class);
+    private static final List<String> DIRECTIONS = Arrays.stream(Expectation.Direction.values())
+            .map(Expectation.Direction::label).toList();
 
     private final SpecReader reader;
     private final String text;
@@ -98,6 +104,8 @@ final class SpecReading {
             }
         }
         String baseline = baseline(root, drafts);
+        List<Expectation> expect = expectations(root, drafts.stream().map(Draft::id).toList(),
+                taskConfig == null ? null : taskConfig.kind());
         if (problems.count() > 0) {
             throw new ConfigException(problems.all());
         }
@@ -110,7 +118,7 @@ final class SpecReading {
             variantSpecs.add(new VariantSpec(v.path("name").asText(), set));
         }
         ExperimentSpec spec = new ExperimentSpec(name, description, taskConfig,
-                baseConfig, axes, variantSpecs, seeds, baseline);
+                baseConfig, axes, variantSpecs, seeds, baseline, expect);
         String hash = SpecReader.sha256(reader.canonicalJson(new SpecReader.PlanIdentity(taskConfig, variants.stream().map(Variant::hash).toList(),
                 seeds))).substring(0, 16);
         return new ExperimentPlan(spec, file, hash, task, List.copyOf(variants), seeds, baseline);
@@ -306,6 +314,81 @@ final class SpecReading {
         return node.asText();
     }
 
+
+    /**
+     * The spec's claims ({@code expect}), each checked: both variants exist and differ, the metric is
+     * the task's, the direction is known, and a margin is given for "same" (only there).
+     */
+    private List<Expectation> expectations(JsonNode root, List<String> ids, TaskKind kind) {
+        JsonNode node = root.get("expect");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            problems.add("expect", "expected an array of claims, e.g. [{\"variant\": \"A-h1\", \"vs\": \"base\", "
+                    + "\"metric\": \"accuracy\", \"direction\": \"lower\"}]");
+            return null;
+        }
+        List<Expectation> claims = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            String at = JsonLocations.index("expect", i);
+            JsonNode claim = node.get(i);
+            if (!claim.isObject()) {
+                problems.add(at, "expected an object with variant, vs, metric, direction (and margin for \"same\")");
+                continue;
+            }
+            int before = problems.count();
+            problems.checkFields(claim, at, EXPECT_FIELDS);
+            String variant = oneOf(claim, at, "variant", ids, "variant id");
+            String vs = oneOf(claim, at, "vs", ids, "variant id");
+            if (variant != null && variant.equals(vs)) {
+                problems.add(SpecReader.join(at, "vs"), "a claim compares two different variants (both are '" + vs + "')");
+            }
+            String metric = oneOf(claim, at, "metric", kind == null ? null : kind.metricNames(),
+                    "metric of a " + (kind == null ? "" : kind.label() + " ") + "task");
+            String direction = oneOf(claim, at, "direction", DIRECTIONS, "direction");
+            Double margin = null;
+            JsonNode m = claim.get("margin");
+            if ("same".equals(direction)) {
+                if (m == null || !m.isNumber() || !(m.asDouble() > 0) || !Double.isFinite(m.asDouble())) {
+                    problems.add(SpecReader.join(at, "margin"), "direction \"same\" needs a margin > 0: the largest "
+                            + "difference still called the same, in " + (metric == null ? "the metric" : metric)
+                            + "'s units (got " + (m == null ? "none" : m) + ")");
+                } else {
+                    margin = m.asDouble();
+                }
+            } else if (m != null && direction != null) {
+                problems.add(SpecReader.join(at, "margin"), "a margin belongs to direction \"same\" only (this claim is \""
+                        + direction + "\")");
+            }
+            if (problems.count() == before) {
+                claims.add(new Expectation(variant, vs, metric,
+                        Expectation.Direction.valueOf(direction.toUpperCase(Locale.ROOT)), margin));
+            }
+        }
+        return List.copyOf(claims);
+    }
+
+    /** The text field {@code field} of {@code claim}, which must be one of {@code known} (when known is given). */
+    private String oneOf(JsonNode claim, String at, String field, List<String> known, String what) {
+        JsonNode node = claim.get(field);
+        String path = SpecReader.join(at, field);
+        if (node == null || node.isNull()) {
+            problems.add(at, "missing \"" + field + "\"" + (known == null ? "" : ": one of " + String.join(", ", known)));
+            return null;
+        }
+        if (!node.isTextual()) {
+            problems.add(path, "expected a string, got " + node);
+            return null;
+        }
+        String value = node.asText();
+        if (known != null && !known.contains(value)) {
+            problems.add(path, "'" + value + "' is not a " + what + "; known: " + String.join(", ", known) + "."
+                    + DidYouMean.hint(value, known));
+            return null;
+        }
+        return value;
+    }
 
     /** A problem in a variant's merged config, reported where the offending value was written. */
     private void addResolved(String mergedPath, String message, Draft draft) {

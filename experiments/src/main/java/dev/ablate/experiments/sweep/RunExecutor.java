@@ -16,6 +16,7 @@ import dev.ablate.experiments.training.TrainingConfig;
 import dev.ablate.models.transformer.TransformerFactory;
 import dev.ablate.models.transformer.TransformerModel;
 import dev.ablate.store.CheckpointState;
+import dev.ablate.experiments.tensorboard.EventFile;
 import dev.ablate.store.MetricsLine;
 import dev.ablate.store.RunFolder;
 import dev.ablate.store.RunResult;
@@ -44,6 +45,8 @@ final class RunExecutor {
     private final ComponentRegistry registry;
     private final RunEnvironment environment;
     private final ProgressListener listener;
+    /** The event file of the run being trained (one at a time), or null between runs. */
+    private EventFile events;
 
     RunExecutor(ExperimentPlan plan, TransformerFactory factory, ComponentRegistry registry, RunEnvironment environment,
             ProgressListener listener) {
@@ -58,57 +61,75 @@ final class RunExecutor {
     RunResult execute(int index, int total, PlannedRun run, RunFolder folder, HeartbeatWriter heartbeat)
             throws IOException {
         long sessionStart = System.nanoTime();
+        try (NDManager manager = NDManager.newBaseManager(environment.device())) {
+            return train(index, total, run, folder, heartbeat, manager, sessionStart);
+        } finally {
+            if (events != null) {
+                events.close();
+                events = null;
+            }
+        }
+    }
+
+    /** Builds the model, resumes it from its checkpoint, trains it to its steps and evaluates it. */
+    private RunResult train(int index, int total, PlannedRun run, RunFolder folder, HeartbeatWriter heartbeat,
+            NDManager manager, long sessionStart) throws IOException {
         Variant variant = run.variant();
         TrainingConfig training = variant.config().training();
         Task task = plan.task();
-        try (NDManager manager = NDManager.newBaseManager(environment.device())) {
-            Engine.getInstance().setRandomSeed(run.seed());
-            TransformerModel model = factory.build(variant.config().model(), task.shape());
-            model.initialize(manager);
-            Trainer trainer = new Trainer(model, training, new Batches(task.kind(), task.examples(Split.TRAIN)), manager,
-                    run.seed());
-            RunProgress progress = resume(folder, trainer, training.steps(), sessionStart);
-            listener.runStarted(index, total, run, model.parameterCount(), progress.step(), training.steps());
-            heartbeat.started(progress.step(), training.steps());
+        Engine.getInstance().setRandomSeed(run.seed());
+        TransformerModel model = factory.build(variant.config().model(), task.shape());
+        model.initialize(manager);
+        Trainer trainer = new Trainer(model, training, new Batches(task.kind(), task.examples(Split.TRAIN)), manager,
+                run.seed());
+        RunProgress progress = resume(folder, trainer, training.steps(), sessionStart);
+        events = EventFile.open(folder.path(), progress.step());
+        listener.runStarted(index, total, run, model.parameterCount(), progress.step(), training.steps());
+        heartbeat.started(progress.step(), training.steps());
 
-            Metric metric = task.kind().metric(variant.config().evaluation().metric()).orElseThrow();
-            Evaluator evaluator = evaluator(model, trainer, variant);
-            StopRequest.training(true);
-            try {
-                while (progress.step() < training.steps()) {
-                    int step = progress.step() + 1;
-                    long start = System.nanoTime();
-                    Trainer.Step done = trainer.step(step);
-                    progress.stepDone(step, System.nanoTime() - start, done.tokens());
-                    listener.step(step, done.loss(), progress.tokensPerSecond());
-                    heartbeat.stepDone(step);
+        Metric metric = task.kind().metric(variant.config().evaluation().metric()).orElseThrow();
+        Evaluator evaluator = evaluator(model, trainer, variant);
+        StopRequest.training(true);
+        try {
+            while (progress.step() < training.steps()) {
+                int step = progress.step() + 1;
+                long start = System.nanoTime();
+                Trainer.Step done = trainer.step(step);
+                progress.stepDone(step, System.nanoTime() - start, done.tokens());
+                listener.step(step, done.loss(), progress.tokensPerSecond());
+                heartbeat.stepDone(step);
 
-                    boolean last = step == training.steps();
-                    if (last || step % training.logEvery() == 0) {
-                        progress.measureGpuMemory(environment.device());
-                        folder.appendMetrics(trainingLine(step, done, progress));
-                    }
-                    if (last || step % training.evalEvery() == 0) {
-                        validate(step, manager, evaluator, metric, folder, trainer, progress);
-                    }
-                    String signal = StopRequest.pending();
-                    if (last || step % training.checkpointEvery() == 0 || signal != null) {
-                        progress.clockWall();
-                        folder.saveCheckpoint(progress.state(), trainer::writeWeights, trainer::writeOptimizer);
-                    }
-                    if (signal != null && !last) {
-                        throw new StopRequest.Stopped(signal, run.label(), step);
-                    }
+                boolean last = step == training.steps();
+                if (last || step % training.logEvery() == 0) {
+                    progress.measureGpuMemory(environment.device());
+                    log(folder, trainingLine(step, done, progress));
                 }
-            } catch (Trainer.Diverged d) {
-                progress.clockWall();
-                return RunResult.diverged(identity(run), d.step(), progress.training(model.parameterCount()),
-                        environment.recorded());
-            } finally {
-                StopRequest.training(false);
+                if (last || step % training.evalEvery() == 0) {
+                    validate(step, manager, evaluator, metric, folder, trainer, progress);
+                }
+                String signal = StopRequest.pending();
+                if (last || step % training.checkpointEvery() == 0 || signal != null) {
+                    progress.clockWall();
+                    folder.saveCheckpoint(progress.state(), trainer::writeWeights, trainer::writeOptimizer);
+                }
+                if (signal != null && !last) {
+                    throw new StopRequest.Stopped(signal, run.label(), step);
+                }
             }
-            return evaluate(run, manager, model, trainer, evaluator, folder, progress);
+        } catch (Trainer.Diverged d) {
+            progress.clockWall();
+            return RunResult.diverged(identity(run), d.step(), progress.training(model.parameterCount()),
+                    environment.recorded());
+        } finally {
+            StopRequest.training(false);
         }
+        return evaluate(run, manager, model, trainer, evaluator, folder, progress);
+    }
+
+    /** One metrics line: appended to metrics.jsonl, and as scalars to the session's TensorBoard event file. */
+    private void log(RunFolder folder, MetricsLine line) throws IOException {
+        folder.appendMetrics(line);
+        events.write(line);
     }
 
     /** A result for a run that threw: it is retried when the spec is run again. */
@@ -174,7 +195,7 @@ final class RunExecutor {
             Trainer trainer, RunProgress progress) throws IOException {
         Map<String, Double> valid = evaluator.evaluate(manager, Split.VALID, metric.decoded()).metrics();
         listener.validated(step, valid);
-        folder.appendMetrics(MetricsLine.of(step, MetricsLine.VALID, valid));
+        log(folder, MetricsLine.of(step, MetricsLine.VALID, valid));
         if (progress.improve(step, valid.get(metric.name()), metric.descriptor())) {
             folder.saveBest(trainer::writeWeights);
         }
@@ -195,7 +216,7 @@ final class RunExecutor {
         if (!result.hypotheses().isEmpty()) {
             folder.writeOutputs(split, result.hypotheses(), result.references());
         }
-        folder.appendMetrics(MetricsLine.finalEvaluation(progress.step(), split, result.metrics(), evaluatedStep));
+        log(folder, MetricsLine.finalEvaluation(progress.step(), split, result.metrics(), evaluatedStep));
         progress.clockWall();
         return RunResult.completed(identity(run),
                 new RunResult.Evaluation(result.metrics(), split, evaluation.checkpoint().label(), evaluatedStep),

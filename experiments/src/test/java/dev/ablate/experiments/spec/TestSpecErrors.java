@@ -85,7 +85,7 @@ final class TestSpecErrors {
     void unknownTopLevelFieldSuggestsTheKnownOne() {
         String spec = quick("\"seeds\"", "\"seed\"");
         assertProblem(problem(spec), "seed", at(spec, "\"seed\": ", "["),
-                "unknown field 'seed'", "known fields: name, description, task, base, axes, variants, seeds, baseline",
+                "unknown field 'seed'", "known fields: name, description, task, base, axes, variants, seeds, baseline, expect",
                 "Did you mean 'seeds'?");
     }
 
@@ -451,6 +451,55 @@ final class TestSpecErrors {
         assertProblem(problem(spec), "baseline", at(spec, "\"one-heads\""),
                 "expected one of the variant ids: attention=full, attention=restricted(window=4), attention=additive, one-head",
                 "Did you mean 'one-head'?");
+    }
+
+    // ---- expect
+
+    private static String expecting(String claims) {
+        return quick("\"seeds\": [1, 2]", "\"seeds\": [1, 2], \"expect\": [" + claims + "]");
+    }
+
+    @Test
+    void aClaimNamingAnUnknownVariantOrMetricSuggestsTheKnownOnes() {
+        String spec = expecting("{\"variant\": \"one-heads\", \"vs\": \"attention=full\", \"metric\": \"exactMatsh\", "
+                + "\"direction\": \"lower\"}");
+        List<ConfigProblem> problems = problems(spec);
+        assertThat(problems).hasSize(2);
+        assertProblem(problems.get(0), "expect[0].variant", at(spec, "\"one-heads\""), "'one-heads' is not a variant id; "
+                + "known: attention=full, attention=restricted(window=4), attention=additive, one-head.",
+                "Did you mean 'one-head'?");
+        assertProblem(problems.get(1), "expect[0].metric", at(spec, "\"exactMatsh\""), "'exactMatsh' is not a metric of "
+                + "a sequence-to-sequence task; known: ", "Did you mean 'exactMatch'?");
+    }
+
+    @Test
+    void aClaimsDirectionMarginAndFieldsAreChecked() {
+        String spec = expecting("{\"variant\": \"one-head\", \"vs\": \"one-head\", \"metric\": \"exactMatch\", "
+                + "\"direction\": \"same\"}, {\"variant\": \"one-head\", \"vs\": \"attention=full\", \"metric\": \"loss\", "
+                + "\"direction\": \"higher\", \"margin\": 0.1}, {\"variant\": \"one-head\", \"vs\": \"attention=full\", "
+                + "\"metric\": \"loss\", \"direction\": \"worse\", \"marginn\": 1}");
+        List<ConfigProblem> problems = problems(spec);
+        assertThat(problems).extracting(ConfigProblem::path).containsExactlyInAnyOrder("expect[0].vs", "expect[0].margin",
+                "expect[1].margin", "expect[2].marginn", "expect[2].direction");
+        assertThat(problems).extracting(ConfigProblem::message).anySatisfy(m -> assertThat(m)
+                .isEqualTo("a claim compares two different variants (both are 'one-head')"));
+        assertThat(problems).extracting(ConfigProblem::message).anySatisfy(m -> assertThat(m)
+                .startsWith("direction \"same\" needs a margin > 0").contains("exactMatch's units", "(got none)"));
+        assertThat(problems).extracting(ConfigProblem::message).anySatisfy(m -> assertThat(m)
+                .isEqualTo("a margin belongs to direction \"same\" only (this claim is \"higher\")"));
+        assertThat(problems).extracting(ConfigProblem::message).anySatisfy(m -> assertThat(m)
+                .isEqualTo("'worse' is not a direction; known: higher, lower, same."));
+        assertThat(problems).extracting(ConfigProblem::message).anySatisfy(m -> assertThat(m)
+                .contains("unknown field 'marginn'", "Did you mean 'margin'?"));
+    }
+
+    @Test
+    void validClaimsAreKeptInTheSpec() {
+        ExperimentPlan plan = SpecTesting.read(expecting("{\"variant\": \"one-head\", \"vs\": \"attention=full\", "
+                + "\"metric\": \"exactMatch\", \"direction\": \"same\", \"margin\": 0.05}"));
+        assertThat(plan.spec().expect()).containsExactly(new dev.ablate.store.Expectation("one-head", "attention=full",
+                "exactMatch", dev.ablate.store.Expectation.Direction.SAME, 0.05));
+        assertThat(plan.spec().expect().get(0).sentence()).isEqualTo("one-head same as attention=full on exactMatch (±0.05)");
     }
 
     @Test

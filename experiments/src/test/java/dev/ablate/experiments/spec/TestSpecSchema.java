@@ -89,7 +89,7 @@ class TestSpecSchema {
         assertThat(schema.path("additionalProperties").asBoolean()).isFalse();
         assertThat(names(schema.path("required"))).containsExactly("name", "task");
         assertThat(names(schema.path("properties")))
-                .containsExactly("name", "description", "task", "base", "axes", "variants", "seeds", "baseline");
+                .containsExactly("name", "description", "task", "base", "axes", "variants", "seeds", "baseline", "expect");
         assertThat(schema.at("/properties/name/description").asText()).isNotEmpty();
     }
 

@@ -3,6 +3,9 @@ package dev.ablate.experiments.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ablate.experiments.spec.ExperimentPlan;
+import dev.ablate.experiments.tensorboard.EventFile;
+import dev.ablate.experiments.tensorboard.EventReader;
+import dev.ablate.store.MetricsLine;
 import dev.ablate.store.RunFolder;
 import dev.ablate.store.RunResult;
 import dev.ablate.tasks.Split;
@@ -14,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,5 +48,32 @@ class TestRunOutputs {
         }
         assertThat(result.metrics().get("exactMatch")).isEqualTo((double) exact / references.size());
         assertThat(Vocabulary.load(dir.vocabularyFile(""))).isEqualTo(vocabulary);
+    }
+
+    @Test
+    void theTensorBoardEventsHoldEveryMetricsLine() throws IOException {
+        SweepTesting.Harness harness = new SweepTesting.Harness();
+        ExperimentPlan plan = harness.plan(SweepTesting.spec("events", SweepTesting.training(30, ""), ""), temp);
+        harness.run(plan, harness.store(temp.resolve("store")), ProgressListener.NONE);
+        RunFolder dir = harness.store(temp.resolve("store")).run("base", 3);
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir.path())) {
+            files = list.filter(f -> f.getFileName().toString().startsWith(EventFile.PREFIX)).toList();
+        }
+        assertThat(files).hasSize(1);
+        List<EventReader.Event> events = EventReader.read(files.get(0));
+        List<MetricsLine> lines = dir.metrics();
+        assertThat(events).hasSize(lines.size() + 1);
+        for (int i = 0; i < lines.size(); i++) {
+            MetricsLine line = lines.get(i);
+            EventReader.Event event = events.get(i + 1);
+            assertThat(event.step()).isEqualTo(line.step());
+            String prefix = (line.isFinal() ? "final/" : "") + line.split() + "/";
+            assertThat(event.scalars()).hasSize(line.values().size());
+            assertThat(event.scalars().keySet()).as("tags at step %d", line.step()).containsExactlyElementsOf(line.values().keySet().stream().map(n -> prefix + n).toList());
+            line.values().forEach((name, value) ->
+                    assertThat(event.scalars().get(prefix + name)).as(prefix + name).isEqualTo(value.floatValue()));
+        }
+        assertThat(events.get(1).scalars()).containsKeys("train/loss", "train/lr", "train/tokensPerSecond");
     }
 }

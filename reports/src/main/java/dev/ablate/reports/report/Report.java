@@ -8,6 +8,8 @@ import dev.ablate.reports.complexity.Units;
 import dev.ablate.reports.complexity.VariantComplexity;
 import dev.ablate.reports.stats.Estimate;
 import dev.ablate.reports.store.StoredExperiment;
+import dev.ablate.reports.verdict.Verdict;
+import dev.ablate.reports.verdict.Verdicts;
 import dev.ablate.store.MetricDescriptor;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +29,9 @@ record Report(
         Table allMetrics,
         Table complexity,
         List<String> incomplete,
-        List<Chart> charts) {
+        List<Chart> charts,
+        List<Verdict> verdicts,
+        Table expectations) {
 
     /** A chart and the file name it has beside report.md. */
     record Chart(String file, String title, String caption, XYChart chart) {}
@@ -38,8 +42,32 @@ record Report(
         for (VariantSummary r : comparison.rows()) {
             r.notes().forEach(n -> incomplete.add(r.variant() + ": " + n));
         }
+        List<Verdict> verdicts = Verdicts.of(e);
         return new Report(e, comparison, complexities, accuracy(comparison), allMetrics(comparison),
-                complexity(comparison, complexities), List.copyOf(incomplete), charts(comparison, complexities));
+                complexity(comparison, complexities), List.copyOf(incomplete), charts(comparison, complexities),
+                verdicts, expectations(verdicts));
+    }
+
+    /** One row per claim of the spec: the claim, its verdict, the paired difference, the seeds, and why. */
+    private static Table expectations(List<Verdict> verdicts) {
+        List<List<Table.Cell>> rows = new ArrayList<>();
+        for (Verdict v : verdicts) {
+            List<String> why = new ArrayList<>();
+            why.add(v.reason());
+            if (v.seedsNeeded() != null) {
+                why.add("about " + v.seedsNeeded() + " seeds would settle it at this spread");
+            }
+            why.addAll(v.notes());
+            rows.add(List.of(
+                    Table.Cell.of(v.claim().sentence()),
+                    new Table.Cell(v.outcome().label(), v.outcome() == Verdict.Outcome.CONFIRMED),
+                    Table.Cell.of(v.difference() == null ? "–" : Numbers.signed(v.difference().mean())),
+                    Table.Cell.of(Numbers.interval(v.difference())),
+                    Table.Cell.of(String.valueOf(v.seeds().size())),
+                    Table.Cell.of(String.join("; ", why))));
+        }
+        return new Table(List.of("claim", "verdict", "Δ (variant − vs)", "95% interval", "seeds", "why"), rows,
+                List.of(false, false, true, true, true, false));
     }
 
     private static Table accuracy(Comparison comparison) {

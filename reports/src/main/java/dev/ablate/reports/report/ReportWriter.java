@@ -100,7 +100,8 @@ public final class ReportWriter {
         AtomicFiles.writeString(html, template("report.html.mustache", true).execute(context));
         AtomicFiles.writeString(markdown, template("report.md.mustache", false).execute(context));
         AtomicFiles.writeString(csv, ResultsCsv.write(experiment));
-        AtomicFiles.writeString(json, JSON.writeValueAsString(ResultsJson.of(comparison, complexities)) + "\n");
+        AtomicFiles.writeString(json, JSON.writeValueAsString(ResultsJson.of(comparison, complexities,
+                report.verdicts())) + "\n");
         return new Written(html, markdown, csv, json, List.copyOf(chartFiles));
     }
 
@@ -125,6 +126,9 @@ public final class ReportWriter {
         c.put("complexityMd", report.complexity().markdown());
         c.put("incomplete", report.incomplete());
         c.put("hasIncomplete", !report.incomplete().isEmpty());
+        c.put("hasExpectations", !report.verdicts().isEmpty());
+        c.put("expectations", report.expectations().html());
+        c.put("expectationsMd", report.expectations().markdown());
         return c;
     }
 

@@ -7,12 +7,14 @@ import dev.ablate.reports.accuracy.VariantSummary;
 import dev.ablate.reports.complexity.VariantComplexity;
 import dev.ablate.reports.stats.Estimate;
 import dev.ablate.reports.store.StoredRun;
+import dev.ablate.reports.verdict.Verdict;
 import dev.ablate.store.RunResult;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * results.json as a report writes it: every run's result.json plus one summary per variant (its
+ * results.json as a report writes it: the verdict on each claim of the spec (when it makes any),
+ * every run's result.json plus one summary per variant (its
  * {@link VariantSummary}, with intervals and paired deltas, and its complexity). Missing values (one
  * seed has no spread) are null, never NaN, so any JSON reader takes the file.
  */
@@ -23,6 +25,7 @@ public record ResultsJson(
         String metric,
         String baseline,
         double confidence,
+        List<Verdict> verdicts,
         List<VariantRecord> variants,
         List<RunResult> runs) {
 
@@ -43,13 +46,14 @@ public record ResultsJson(
         }
     }
 
-    static ResultsJson of(Comparison comparison, List<VariantComplexity> complexities) {
+    static ResultsJson of(Comparison comparison, List<VariantComplexity> complexities, List<Verdict> verdicts) {
         List<VariantRecord> variants = comparison.rows().stream().map(r -> new VariantRecord(r,
                 complexities.stream().filter(c -> c.variant().equals(r.variant())).findFirst()
                         .map(ComplexityRecord::of).orElse(null))).toList();
         List<RunResult> runs = comparison.experiment().runs().stream().map(StoredRun::result).filter(Objects::nonNull)
                 .toList();
         var e = comparison.experiment();
-        return new ResultsJson(e.name(), e.hash(), e.metric(), e.baseline(), Estimate.LEVEL, variants, runs);
+        return new ResultsJson(e.name(), e.hash(), e.metric(), e.baseline(), Estimate.LEVEL,
+                verdicts.isEmpty() ? null : verdicts, variants, runs);
     }
 }

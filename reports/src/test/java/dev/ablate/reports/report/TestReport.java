@@ -111,7 +111,7 @@ final class TestReport {
         JsonNode read = json.readTree(dir.resolve("results.json").toFile());
         StoredExperiment e = StoredExperiment.read(dir);
         JsonNode expected = json.valueToTree(ResultsJson.of(Comparison.of(e),
-                dev.ablate.reports.complexity.VariantComplexity.of(e, registry)));
+                dev.ablate.reports.complexity.VariantComplexity.of(e, registry), List.of()));
         // as text: a number Jackson reads back as an int was written from a long
         assertThat(read.toString()).isEqualTo(expected.toString());
         assertThat(read.path("runs")).hasSize(9);
