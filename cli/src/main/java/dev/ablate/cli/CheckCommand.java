@@ -1,6 +1,5 @@
 package dev.ablate.cli;
 
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ablate.reports.store.StoredExperiment;
 import dev.ablate.reports.verdict.Verdict;
 import dev.ablate.reports.verdict.Verdict.Outcome;
@@ -48,7 +47,7 @@ final class CheckCommand extends Subcommand implements Callable<Integer> {
         List<Verdict> verdicts = Verdicts.of(experiment);
         PrintWriter out = out();
         if (json) {
-            out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(verdicts));
+            printJson(out, verdicts);
         } else if (verdicts.isEmpty()) {
             out.println(experiment.name() + ": the spec states no expectations (\"expect\"); nothing to check");
         } else {

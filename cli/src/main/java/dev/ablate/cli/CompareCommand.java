@@ -1,6 +1,5 @@
 package dev.ablate.cli;
 
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ablate.core.error.DidYouMean;
 import dev.ablate.core.error.UserException;
 import dev.ablate.reports.report.CompareReport;
@@ -70,7 +69,7 @@ final class CompareCommand extends Subcommand implements Callable<Integer> {
         CompareReport.Written written = CompareReport.write(comparison, before, after, out != null ? out : after, version);
         PrintWriter console = out();
         if (json) {
-            console.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(comparison));
+            printJson(console, comparison);
         } else {
             print(console, comparison);
             console.printf("comparison: %s%n            %s%n", written.html(), written.markdown());

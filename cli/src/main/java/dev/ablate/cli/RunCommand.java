@@ -13,10 +13,8 @@ import dev.ablate.experiments.sweep.ProgressListener;
 import dev.ablate.experiments.sweep.RunEnvironment;
 import dev.ablate.experiments.sweep.StopRequest;
 import dev.ablate.models.transformer.TransformerFactory;
+import dev.ablate.reports.report.ReportWriter;
 import dev.ablate.reports.stats.Estimate;
-import dev.ablate.reports.store.StoredExperiment;
-import dev.ablate.reports.verdict.Verdict;
-import dev.ablate.reports.verdict.Verdicts;
 import dev.ablate.store.ExperimentRecord;
 import dev.ablate.store.RunFolder;
 import dev.ablate.store.RunLock;
@@ -87,6 +85,9 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
                     + "With GPUs each worker gets its own (gpu:0, gpu:1, ...; round robin when N is larger); on the "
                     + "CPU they split its cores. Their output is prefixed [worker i].")
     int workers;
+
+    /** The report ReportAfterEachRun wrote last, or null. */
+    private ReportWriter.Written lastReport;
 
     /** Set on the child processes of --workers: no plan, no summary (their parent prints them). */
     @Option(names = "--as-worker", hidden = true)
@@ -191,12 +192,13 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
     private int finish(PrintWriter console, ExperimentPlan plan, ExperimentRunner.Summary summary, Path root)
             throws IOException {
         printSummary(console, plan, summary);
-        List<Verdict> verdicts = Verdicts.of(StoredExperiment.read(root));
-        if (!verdicts.isEmpty()) {
+        // The report written after this process's last run is current; a sweep that trained nothing writes one now.
+        ReportWriter.Written report = lastReport != null ? lastReport : ReportCommand.write(parent, root, null);
+        if (!report.verdicts().isEmpty()) {
             console.println();
-            CheckCommand.print(console, verdicts);
+            CheckCommand.print(console, report.verdicts());
         }
-        ReportCommand.print(console, ReportCommand.write(parent, root, null));
+        ReportCommand.print(console, report);
         List<RunResult> failed = summary.failed();
         if (!failed.isEmpty()) {
             spec.commandLine().getErr().printf("ablate: %d run(s) failed: %s%n", failed.size(), String.join(", ",
@@ -265,9 +267,10 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
         public void runFinished(PlannedRun run, RunResult result) {
             console.runFinished(run, result);
             try {
-                ReportCommand.write(parent, root, null);
+                lastReport = ReportCommand.write(parent, root, null);
             } catch (IOException | RuntimeException e) {
                 // The sweep's own end writes it again; a report that cannot be written now must not stop training.
+                lastReport = null;
                 spec.commandLine().getErr().println("ablate: report not updated after " + run.label() + ": "
                         + e.getMessage());
             }

@@ -1,6 +1,5 @@
 package dev.ablate.cli;
 
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ablate.reports.status.SweepStatus;
 import dev.ablate.core.error.UserException;
 import dev.ablate.reports.status.SweepStatus.Row;
@@ -63,7 +62,7 @@ final class StatusCommand extends Subcommand implements Callable<Integer> {
                 out.print("\033[H\033[2J");
             }
             if (json) {
-                out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(status));
+                printJson(out, status);
             } else {
                 print(out, status, Instant.now());
             }

@@ -1,5 +1,8 @@
 package dev.ablate.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -10,6 +13,9 @@ import picocli.CommandLine.Spec;
  * invocation and their injector, and its own spec, which holds its output streams.
  */
 abstract class Subcommand {
+
+    /** How --json prints: indented, fields as the records declare them. */
+    private static final ObjectWriter JSON = JsonMapper.builder().build().writerWithDefaultPrettyPrinter();
 
     @ParentCommand
     AblateCommand parent;
@@ -24,6 +30,11 @@ abstract class Subcommand {
 
     PrintWriter out() {
         return spec.commandLine().getOut();
+    }
+
+    /** {@code value} as indented JSON on {@code out}, for a command's --json. */
+    static void printJson(PrintWriter out, Object value) throws JsonProcessingException {
+        out.println(JSON.writeValueAsString(value));
     }
 
     /** The subcommand's usage, for a command that only groups others. */

@@ -14,6 +14,7 @@ import dev.ablate.reports.charts.Svg;
 import dev.ablate.reports.complexity.VariantComplexity;
 import dev.ablate.reports.stats.Estimate;
 import dev.ablate.reports.store.StoredExperiment;
+import dev.ablate.reports.verdict.Verdict;
 import dev.ablate.store.RunLock;
 import dev.ablate.store.RunStore;
 import jakarta.inject.Inject;
@@ -37,8 +38,8 @@ import java.util.Map;
  */
 public final class ReportWriter {
 
-    /** The files written. */
-    public record Written(Path html, Path markdown, Path csv, Path json, List<Path> charts) {}
+    /** The files written, and the verdicts on the spec's claims they show. */
+    public record Written(Path html, Path markdown, Path csv, Path json, List<Path> charts, List<Verdict> verdicts) {}
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -102,7 +103,7 @@ public final class ReportWriter {
         AtomicFiles.writeString(csv, ResultsCsv.write(experiment));
         AtomicFiles.writeString(json, JSON.writeValueAsString(ResultsJson.of(comparison, complexities,
                 report.verdicts())) + "\n");
-        return new Written(html, markdown, csv, json, List.copyOf(chartFiles));
+        return new Written(html, markdown, csv, json, List.copyOf(chartFiles), report.verdicts());
     }
 
     private static Map<String, Object> context(Report report, String ablateVersion) {

@@ -8,12 +8,11 @@ import dev.ablate.reports.store.StoredExperiment;
 import dev.ablate.store.MetricDescriptor;
 import dev.ablate.store.VariantRecord;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Two run stores of one spec side by side (before and after a code change, or two machines): for
@@ -123,12 +122,10 @@ public record StoreComparison(String oldExperiment, String newExperiment, List<R
     static List<String> differences(String path, JsonNode a, JsonNode b) {
         List<String> out = new ArrayList<>();
         if (a != null && b != null && a.isObject() && b.isObject()) {
-            Map<String, Boolean> names = new LinkedHashMap<>();
-            a.fieldNames().forEachRemaining(n -> names.put(n, true));
-            for (Iterator<String> it = b.fieldNames(); it.hasNext(); ) {
-                names.put(it.next(), true);
-            }
-            for (String name : names.keySet()) {
+            Set<String> names = new LinkedHashSet<>();
+            a.fieldNames().forEachRemaining(names::add);
+            b.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
                 out.addAll(differences(path.isEmpty() ? name : path + "." + name, a.get(name), b.get(name)));
             }
             return out;
