@@ -7,6 +7,7 @@ import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Label;
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Type;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.DescriptorProtos.OneofDescriptorProto;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.DescriptorValidationException;
 import com.google.protobuf.Descriptors.FileDescriptor;
@@ -37,9 +38,10 @@ import java.util.zip.CRC32C;
  * masked CRC-32C) around serialized {@code tensorboard.Event} messages; the first event holds the
  * file version {@code brain.Event:2}. The messages are protobuf-java {@link DynamicMessage}s over
  * descriptors built here with the field numbers of TensorBoard's event.proto and summary.proto, so no
- * generated code is needed. A session that resumes a run starts a new file with a
- * {@code SessionLog START} at its step, which makes TensorBoard drop the earlier files' events after
- * that step (they were retrained). Each record is flushed as written: a crash loses at most the
+ * generated code is needed. A session that resumes a run from its checkpoint at step s starts a new
+ * file with a {@code SessionLog START} at step s + 1, the first step it trains: TensorBoard then drops
+ * the earlier files' events from that step on (a crashed session logged them past its last
+ * checkpoint, and they are retrained) and keeps step s's. Each record is flushed as written: a crash loses at most the
  * record being written, and TensorBoard reads a file whose last record is torn.
  */
 public final class EventFile implements Closeable {
@@ -54,7 +56,8 @@ public final class EventFile implements Closeable {
     static final Descriptor SESSION_LOG;
 
     static {
-        // tensorboard/compat/proto/event.proto and summary.proto: the fields Ablate writes.
+        // tensorboard/compat/proto/event.proto and summary.proto: the fields Ablate writes, with their
+        // numbers and oneofs (checked by reading the files with TensorBoard 2.21 itself).
         FileDescriptorProto proto = FileDescriptorProto.newBuilder()
                 .setName("ablate/tensorboard_event.proto")
                 .setPackage("tensorboard")
@@ -62,15 +65,19 @@ public final class EventFile implements Closeable {
                 .addMessageType(DescriptorProto.newBuilder().setName("Event")
                         .addField(field("wall_time", 1, Type.TYPE_DOUBLE, null))
                         .addField(field("step", 2, Type.TYPE_INT64, null))
-                        .addField(field("file_version", 3, Type.TYPE_STRING, null))
-                        .addField(field("summary", 5, Type.TYPE_MESSAGE, ".tensorboard.Summary"))
-                        .addField(field("session_log", 6, Type.TYPE_MESSAGE, ".tensorboard.SessionLog")))
+                        .addOneofDecl(OneofDescriptorProto.newBuilder().setName("what"))
+                        .addField(field("file_version", 3, Type.TYPE_STRING, null).setOneofIndex(0))
+                        .addField(field("summary", 5, Type.TYPE_MESSAGE, ".tensorboard.Summary").setOneofIndex(0))
+                        .addField(field("session_log", 7, Type.TYPE_MESSAGE, ".tensorboard.SessionLog").setOneofIndex(0)))
                 .addMessageType(DescriptorProto.newBuilder().setName("Summary")
                         .addField(field("value", 1, Type.TYPE_MESSAGE, ".tensorboard.Summary.Value")
                                 .setLabel(Label.LABEL_REPEATED))
                         .addNestedType(DescriptorProto.newBuilder().setName("Value")
                                 .addField(field("tag", 1, Type.TYPE_STRING, null))
-                                .addField(field("simple_value", 2, Type.TYPE_FLOAT, null))))
+                                // In oneof value, as in summary.proto: a member of a oneof is written
+                                // even at 0, and TensorBoard skips a Value whose oneof is unset.
+                                .addOneofDecl(OneofDescriptorProto.newBuilder().setName("value"))
+                                .addField(field("simple_value", 2, Type.TYPE_FLOAT, null).setOneofIndex(0))))
                 .addMessageType(DescriptorProto.newBuilder().setName("SessionLog")
                         .addEnumType(EnumDescriptorProto.newBuilder().setName("SessionStatus")
                                 .addValue(EnumValueDescriptorProto.newBuilder().setName("STATUS_UNSPECIFIED").setNumber(0))
@@ -105,8 +112,9 @@ public final class EventFile implements Closeable {
     }
 
     /**
-     * A new event file in {@code folder}, starting with the file version; when {@code resumedAt} is
-     * above 0, also a {@code SessionLog START} at that step.
+     * A new event file in {@code folder}, starting with the file version; when {@code resumedAt} (the
+     * checkpoint's step) is above 0, also a {@code SessionLog START} at the step after it, since
+     * TensorBoard purges the events at and after a START's step.
      */
     public static EventFile open(Path folder, int resumedAt) throws IOException {
         Instant now = Instant.now();
@@ -128,7 +136,7 @@ public final class EventFile implements Closeable {
                     .build();
             events.write(DynamicMessage.newBuilder(EVENT)
                     .setField(EVENT.findFieldByName("wall_time"), seconds(now))
-                    .setField(EVENT.findFieldByName("step"), (long) resumedAt)
+                    .setField(EVENT.findFieldByName("step"), (long) resumedAt + 1)
                     .setField(EVENT.findFieldByName("session_log"), start)
                     .build());
         }

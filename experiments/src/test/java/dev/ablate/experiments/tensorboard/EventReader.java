@@ -17,7 +17,8 @@ import java.util.Map;
  * the data, masked CRC-32C of the data; mask = ((crc >>> 15) | (crc << 17)) + 0xa282ead8, CRC-32C
  * computed bit by bit here, polynomial 0x82F63B78 reflected) and the protobuf wire format of
  * tensorboard.Event (1 wall_time double, 2 step int64, 3 file_version string, 5 summary: repeated
- * 1 value {1 tag string, 2 simple_value float}, 6 session_log {1 status enum}).
+ * 1 value {1 tag string, 2 simple_value float in oneof value}, 7 session_log {1 status enum}; 6 is
+ * the deprecated log_message). A Value without simple_value is no scalar, as TensorBoard reads it.
  */
 public final class EventReader {
 
@@ -80,7 +81,7 @@ public final class EventReader {
                 case 2 -> step = w.varintOf(type);
                 case 3 -> version = new String(w.bytes(type), StandardCharsets.UTF_8);
                 case 5 -> summary(w.bytes(type), scalars);
-                case 6 -> {
+                case 7 -> {
                     Wire log = new Wire(w.bytes(type));
                     while (log.more()) {
                         long k = log.varint();
@@ -116,8 +117,9 @@ public final class EventReader {
                     default -> value.skip((int) (k & 7));
                 }
             }
-            // proto3 leaves a field at its default (0) off the wire: absent means 0.
-            scalars.put(tag, simple == null ? 0f : simple);
+            if (simple != null) {
+                scalars.put(tag, simple);
+            }
         }
     }
 

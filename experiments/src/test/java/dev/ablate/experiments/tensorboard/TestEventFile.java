@@ -39,7 +39,7 @@ final class TestEventFile {
         try (EventFile events = EventFile.open(dir, 0)) {
             file = events.file();
             events.write(MetricsLine.of(10, MetricsLine.TRAIN, Map.of("loss", 2.5, "lr", 1e-3)));
-            events.write(MetricsLine.of(20, MetricsLine.VALID, Map.of("accuracy", 0.75)));
+            events.write(MetricsLine.of(20, MetricsLine.VALID, Map.of("accuracy", 0.75, "exactMatch", 0.0)));
             events.write(MetricsLine.finalEvaluation(20, "test", Map.of("bleu", 31.25), 20));
         }
         assertThat(file.getFileName().toString()).startsWith("events.out.tfevents.");
@@ -51,12 +51,13 @@ final class TestEventFile {
         assertThat(events.get(1).step()).isEqualTo(10);
         assertThat(events.get(1).scalars()).containsOnly(Map.entry("train/loss", 2.5f), Map.entry("train/lr", 1e-3f));
         assertThat(events.get(2).step()).isEqualTo(20);
-        assertThat(events.get(2).scalars()).containsOnly(Map.entry("valid/accuracy", 0.75f));
+        // A zero is on the wire: TensorBoard drops a Value that carries no simple_value.
+        assertThat(events.get(2).scalars()).containsOnly(Map.entry("valid/accuracy", 0.75f), Map.entry("valid/exactMatch", 0f));
         assertThat(events.get(3).scalars()).containsOnly(Map.entry("final/test/bleu", 31.25f));
     }
 
     @Test
-    void aResumedSessionStartsAFileWithSessionStartAtItsStep() throws IOException {
+    void aResumedSessionStartsAFileWithSessionStartAtTheFirstStepItTrains() throws IOException {
         try (EventFile events = EventFile.open(dir, 40)) {
             events.write(MetricsLine.of(50, MetricsLine.TRAIN, Map.of("loss", 1.0)));
         }
@@ -65,7 +66,9 @@ final class TestEventFile {
             file = files.findFirst().orElseThrow();
         }
         List<Event> events = EventReader.read(file);
-        assertThat(events.get(1).step()).isEqualTo(40);
+        // Resumed from the checkpoint at step 40: TensorBoard purges the events at and after a START's
+        // step, and step 40's were logged before that checkpoint.
+        assertThat(events.get(1).step()).isEqualTo(41);
         assertThat(events.get(1).sessionStatus()).as("SessionLog.START").isEqualTo(1);
         assertThat(events.get(2).step()).isEqualTo(50);
     }
