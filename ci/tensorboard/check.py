@@ -54,6 +54,7 @@ for run in sorted(r for store in stores for r in glob.glob(os.path.join(store, "
 # The server a user opens: its HTTP API lists the runs and serves a curve.
 server = subprocess.Popen([sys.executable, "-m", "tensorboard.main", "--logdir", stores[0],
                            "--host", "127.0.0.1", "--port", "6006"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+runs = {}
 try:
     for _ in range(60):
         try:
@@ -64,12 +65,16 @@ try:
             pass
         time.sleep(1)
     say("server runs", runs)
-    tags = json.load(urllib.request.urlopen("http://127.0.0.1:6006/data/plugin/scalars/tags"))
-    first = sorted(runs)[0]
-    say("server tags of", first, sorted(tags.get(first, {}).keys()))
-    curve = json.load(urllib.request.urlopen("http://127.0.0.1:6006/data/plugin/scalars/scalars?"
-                                             + urllib.parse.urlencode({"run": first, "tag": "train/loss"})))
-    say("server curve", first, "train/loss: points", len(curve), "first [wall, step, value]", curve[0])
+    if runs:
+        tags = json.load(urllib.request.urlopen("http://127.0.0.1:6006/data/plugin/scalars/tags"))
+        first = sorted(runs)[0]
+        say("server tags of", first, sorted(tags.get(first, {}).keys()))
+        curve = json.load(urllib.request.urlopen("http://127.0.0.1:6006/data/plugin/scalars/scalars?"
+                                                 + urllib.parse.urlencode({"run": first, "tag": "train/loss"})))
+        say("server curve", first, "train/loss: points", len(curve), "first [wall, step, value]", curve[0])
+    else:
+        problems += 1
+        say("the server listed no runs for", stores[0])
 finally:
     server.terminate()
 say("problems", problems)

@@ -192,7 +192,8 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
     private int finish(PrintWriter console, ExperimentPlan plan, ExperimentRunner.Summary summary, Path root)
             throws IOException {
         printSummary(console, plan, summary);
-        // The report written after this process's last run is current; a sweep that trained nothing writes one now.
+        // The report written after this process's last run holds every result there was then (a process that
+        // finishes a run later rewrites it and prints its own); a sweep that trained nothing writes one now.
         ReportWriter.Written report = lastReport != null ? lastReport : ReportCommand.write(parent, root, null);
         if (!report.verdicts().isEmpty()) {
             console.println();
